@@ -1,0 +1,52 @@
+import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
+import type { CurrentUser } from '../auth/current-user.ts';
+import type { Database } from '../database.ts';
+
+/**
+ * The two questions every query on case data asks, as SQL over `people`:
+ *  - inScope: is this case within the reach of the user's role (region or national)?
+ *  - accessListAllows: does the case's access list let this user open it? An active exclusion naming
+ *    the user refuses; an active restriction refuses everyone it does not name. Rules end after ends_on.
+ * Search lists cases in scope and shows only the CRN of those the access list refuses.
+ */
+export function inScope(user: CurrentUser): RawBuilder<SqlBool> {
+  switch (user.caseScope) {
+    case 'national':
+      return sql<SqlBool>`true`;
+    case 'region':
+      return user.regionId === null ? sql<SqlBool>`false` : sql<SqlBool>`people.region_id = ${user.regionId}`;
+    default:
+      return sql<SqlBool>`false`;
+  }
+}
+
+export function accessListAllows(user: CurrentUser): RawBuilder<SqlBool> {
+  return sql<SqlBool>`NOT EXISTS (
+    SELECT 1 FROM case_access_rules r
+    WHERE r.person_id = people.id
+      AND (r.ends_on IS NULL OR r.ends_on >= current_date)
+      AND (r.kind = 'exclusion') = EXISTS (
+        SELECT 1 FROM case_access_users u
+        WHERE u.person_id = r.person_id AND u.kind = r.kind AND u.user_id = ${user.id}))`;
+}
+
+export interface CaseAccess {
+  allowed: boolean;
+  /** The message the access list shows to those it refuses. */
+  message: string | null;
+}
+
+/** Why a user may not open a case: the first active rule that refuses them. */
+export async function refusal(db: Kysely<Database>, user: CurrentUser, personId: number): Promise<CaseAccess> {
+  const rule = await db
+    .selectFrom('case_access_rules as r')
+    .select(['r.kind', 'r.message'])
+    .where('r.person_id', '=', personId)
+    .where((eb) => eb.or([eb('r.ends_on', 'is', null), eb('r.ends_on', '>=', sql<string>`current_date`)]))
+    .where(
+      sql<SqlBool>`(r.kind = 'exclusion') = EXISTS (SELECT 1 FROM case_access_users u WHERE u.person_id = r.person_id AND u.kind = r.kind AND u.user_id = ${user.id})`,
+    )
+    .orderBy('r.kind')
+    .executeTakeFirst();
+  return rule ? { allowed: false, message: rule.message } : { allowed: true, message: null };
+}

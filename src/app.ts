@@ -1,0 +1,113 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import cookie from '@fastify/cookie';
+import formbody from '@fastify/formbody';
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import { accessRoutes } from './access/routes.ts';
+import { auditRoutes } from './audit/routes.ts';
+import { auth } from './auth/plugin.ts';
+import { signInRoutes } from './auth/routes.ts';
+import { can, PERMISSIONS } from './auth/current-user.ts';
+import type { SignInThrottle } from './auth/throttle.ts';
+import type { Db } from './database.ts';
+import { adminRoutes } from './org/routes.ts';
+import { peopleApi } from './people/api.ts';
+import { peopleRoutes } from './people/routes.ts';
+import type { DatabaseKind } from './platform/db/connect.ts';
+import { errorHandling } from './platform/http/error-handling.ts';
+import { operations } from './platform/http/operations.ts';
+import { pages } from './platform/http/pages.ts';
+import { assetRoots, createViews } from './platform/views/render.ts';
+
+export interface AppOptions {
+  db: Db;
+  databaseKind: DatabaseKind;
+  secureCookies?: boolean;
+  sessionIdleMinutes?: number;
+  logLevel?: string;
+  throttle?: SignInThrottle;
+}
+
+const version: string = JSON.parse(fs.readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version;
+
+function navigation(request: FastifyRequest) {
+  const user = request.user;
+  if (!user) return [];
+  const items = [
+    { href: '/cases', text: 'My cases' },
+    { href: '/search', text: 'Search' },
+  ];
+  if (can(user, PERMISSIONS.caseCreate)) items.push({ href: '/people/new', text: 'Add a person' });
+  if (can(user, PERMISSIONS.usersManage) || can(user, PERMISSIONS.teamsManage) || can(user, PERMISSIONS.tokensManage)) {
+    items.push({ href: '/admin', text: 'Administration' });
+  }
+  const path = request.url.split('?')[0] ?? '';
+  return items.map((item) => ({ ...item, active: path === item.href || path.startsWith(`${item.href}/`) }));
+}
+
+/** The composition root: middleware in a fixed order, then each capability's routes. */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const { db } = options;
+  const secureCookies = options.secureCookies ?? false;
+  const app = Fastify({
+    logger: {
+      level: options.logLevel ?? 'info',
+      // Requests are logged by method and URL only; nothing from bodies, cookies or tokens.
+      redact: ['req.headers.authorization', 'req.headers.cookie'],
+    },
+    genReqId: () => randomUUID(),
+    trustProxy: true,
+    bodyLimit: 1024 * 1024,
+  });
+
+  await app.register(errorHandling);
+  await app.register(operations, { db, version, databaseKind: options.databaseKind });
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        upgradeInsecureRequests: secureCookies ? [] : null,
+      },
+    },
+    hsts: secureCookies,
+    referrerPolicy: { policy: 'same-origin' },
+  });
+  await app.register(cookie);
+  await app.register(formbody);
+  await app.register(fastifyStatic, { root: assetRoots, prefix: '/assets/', maxAge: '1h', index: false });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Throughline API', version, description: 'Probation case management. Every call is subject to the caller\'s role and each case\'s access list, and is audited.' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      security: [{ bearer: [] }],
+    },
+  });
+
+  const views = createViews();
+  await app.register(pages, {
+    views,
+    layoutContext: (request) => ({ user: request.user, csrfToken: request.csrfToken, navigation: navigation(request) }),
+  });
+  await app.register(auth, { db, secureCookies, sessionIdleMinutes: options.sessionIdleMinutes ?? 30 });
+
+  await app.register(signInRoutes, { db, secureCookies, ...(options.throttle ? { throttle: options.throttle } : {}) });
+  await app.register(peopleRoutes, { db });
+  await app.register(accessRoutes, { db });
+  await app.register(auditRoutes, { db });
+  await app.register(adminRoutes, { db });
+  await app.register(peopleApi, { db, prefix: '/api/v1' });
+  app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  return app;
+}

@@ -1,0 +1,95 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { sql } from 'kysely';
+import { createTestApp, csrfFrom, type TestApp } from '../../test/support/app.ts';
+import { SignInThrottle } from './throttle.ts';
+
+describe('signing in, sessions, CSRF and security headers', () => {
+  let t: TestApp;
+  before(async () => {
+    t = await createTestApp({ throttle: new SignInThrottle(5) });
+  });
+  after(() => t.close());
+
+  it('sends a visitor who is not signed in to the sign-in page, and the API answers 401', async () => {
+    const page = await t.app.inject({ method: 'GET', url: '/cases', headers: { accept: 'text/html' } });
+    assert.equal(page.statusCode, 302);
+    assert.equal(page.headers.location, '/sign-in?returnTo=%2Fcases');
+    const api = await t.api('GET', '/api/v1/people?q=smith', null);
+    assert.equal(api.statusCode, 401);
+    assert.match(api.json().message, /Bearer/);
+  });
+
+  it('signs in with the right password only, with clear errors', async () => {
+    const anon = await t.anonymous();
+    const empty = await anon.post('/sign-in', { username: '', password: '' });
+    assert.equal(empty.statusCode, 400);
+    assert.match(empty.body, /Enter your username/);
+    const wrong = await anon.post('/sign-in', { username: 'kim.pso', password: 'not the password' });
+    assert.equal(wrong.statusCode, 401);
+    assert.match(wrong.body, /username or password is not right/);
+    assert.match(wrong.body, /value="kim.pso"/);
+    const jo = await t.signIn('jo.po');
+    assert.equal((await jo.get('/cases')).statusCode, 200);
+  });
+
+  it('sets session cookies httpOnly and SameSite=Lax', async () => {
+    const anon = await t.anonymous();
+    const response = await anon.post('/sign-in', { username: 'dan.po', password: 'throughline-demo' });
+    const cookie = response.cookies.find((c) => c.name === 'tl_session')!;
+    assert.equal(cookie.httpOnly, true);
+    assert.equal(cookie.sameSite, 'Lax');
+  });
+
+  it('throttles sign-in after repeated failures', async () => {
+    const anon = await t.anonymous();
+    for (let i = 0; i < 5; i++) assert.equal((await anon.post('/sign-in', { username: 'ruth.pso', password: `wrong-${i}` })).statusCode, 401);
+    const blocked = await anon.post('/sign-in', { username: 'ruth.pso', password: 'throughline-demo' });
+    assert.equal(blocked.statusCode, 429);
+    assert.match(blocked.body, /Too many failed sign-in attempts/);
+  });
+
+  it('rejects a form without the right CSRF token', async () => {
+    const jo = await t.signIn('jo.po');
+    const missing = await t.app.inject({ method: 'POST', url: '/people/new', headers: { cookie: jo.cookie, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' }, payload: 'firstName=A' });
+    assert.equal(missing.statusCode, 403);
+    assert.match(missing.body, /form has expired/);
+    const wrong = await t.app.inject({ method: 'POST', url: '/people/new', headers: { cookie: jo.cookie, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' }, payload: `_csrf=${'x'.repeat(43)}&firstName=A` });
+    assert.equal(wrong.statusCode, 403);
+    const anon = await t.anonymous();
+    const signInWithout = await t.app.inject({ method: 'POST', url: '/sign-in', headers: { cookie: anon.cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: 'username=jo.po&password=throughline-demo' });
+    assert.equal(signInWithout.statusCode, 403);
+  });
+
+  it('ends an idle session and signs out', async () => {
+    const jo = await t.signIn('jo.po');
+    const page = await jo.get('/cases');
+    assert.equal(page.statusCode, 200);
+    assert.equal(csrfFrom(page.body), jo.csrf);
+    const out = await jo.post('/sign-out', {});
+    assert.equal(out.statusCode, 303);
+    assert.equal((await jo.get('/cases')).statusCode, 302);
+
+    const sam = await t.signIn('sam.spo');
+    await sql`update sessions set last_seen_at = now() - interval '31 minutes'`.execute(t.database.db);
+    assert.equal((await sam.get('/cases')).statusCode, 302);
+  });
+
+  it('refuses a role without the permission with a clear 403', async () => {
+    const jo = await t.signIn('jo.po');
+    const admin = await jo.get('/people/A000001/audit');
+    assert.equal(admin.statusCode, 403);
+    assert.match(admin.body, /Your role does not allow/);
+  });
+
+  it('sends security headers with a strict Content-Security-Policy, and pages carry no inline script', async () => {
+    const jo = await t.signIn('jo.po');
+    const page = await jo.get('/cases');
+    const csp = String(page.headers['content-security-policy']);
+    assert.match(csp, /script-src 'self'(;|$)/);
+    assert.doesNotMatch(csp, /unsafe-inline/);
+    assert.equal(page.headers['x-content-type-options'], 'nosniff');
+    assert.equal(page.headers['x-frame-options'], 'SAMEORIGIN');
+    assert.doesNotMatch(page.body, /<script(?![^>]*\bsrc=)[^>]*>/, 'every script is an external file');
+  });
+});

@@ -1,0 +1,29 @@
+import type { CaseScope } from '../org/tables.ts';
+
+/** Who is making a request, with what their role allows: resolved once per request. */
+export interface CurrentUser {
+  id: number;
+  username: string;
+  displayName: string;
+  roleCode: string;
+  roleName: string;
+  agencyCode: string;
+  caseScope: CaseScope;
+  regionId: number | null;
+  teamId: number | null;
+  permissions: ReadonlySet<string>;
+}
+
+/** The permissions a role can hold; roles and their grants are rows in role_permissions. */
+export const PERMISSIONS = {
+  caseRead: 'case:read',
+  caseCreate: 'case:create',
+  usersManage: 'users:manage',
+  teamsManage: 'teams:manage',
+  accessManage: 'access:manage',
+  auditRead: 'audit:read',
+  tokensManage: 'tokens:manage',
+} as const;
+export type Permission = (typeof PERMISSIONS)[keyof typeof PERMISSIONS];
+
+export const can = (user: CurrentUser | null, permission: Permission): boolean => !!user?.permissions.has(permission);

@@ -1,0 +1,76 @@
+import { sql } from 'kysely';
+import { verifyAuditChain, writeAudit } from './audit/audit-log.ts';
+import { createApiToken } from './auth/repository.ts';
+import { ConfigError } from './platform/config.ts';
+import { DatabaseInUseError } from './platform/db/lock.ts';
+import { loadConfig, prepareDatabase } from './service.ts';
+
+const usage = `Usage: npm run cli -- <command>
+
+Commands:
+  migrate                              bring the database schema up to date (and load demo data if empty)
+  token create --user NAME [--label L] issue an API token for a user; prints it on the last line
+  audit verify                         check the audit log's hash chain; reports the first broken row
+`;
+
+class UsageError extends Error {}
+
+function option(args: string[], name: string): string | undefined {
+  const index = args.indexOf(`--${name}`);
+  if (index === -1) return undefined;
+  const value = args[index + 1];
+  if (!value || value.startsWith('--')) throw new UsageError(`--${name} needs a value`);
+  return value;
+}
+
+/** The operators' command line. Each command opens the database itself (one owner at a time on the embedded one). */
+async function run(args: string[]): Promise<number> {
+  const [command, sub] = args;
+  if (!command || command === 'help' || command === '--help') {
+    console.log(usage);
+    return 0;
+  }
+  const known = command === 'migrate' || (command === 'token' && sub === 'create') || (command === 'audit' && sub === 'verify');
+  if (!known) throw new UsageError(`Unknown command: ${args.join(' ')}`);
+
+  const config = loadConfig();
+  const handle = await prepareDatabase(config, (line) => console.error(line));
+  try {
+    const { db } = handle;
+    if (command === 'migrate') {
+      console.log('The database is up to date.');
+      return 0;
+    }
+    if (command === 'token') {
+      const username = option(args, 'user');
+      if (!username) throw new UsageError('token create needs --user NAME');
+      const user = await db.selectFrom('users').select(['id', 'username', 'active']).where(sql`lower(username)`, '=', username.toLowerCase()).executeTakeFirst();
+      if (!user) throw new UsageError(`There is no user called ${username}`);
+      if (!user.active) throw new UsageError(`The user ${user.username} is deactivated`);
+      const label = option(args, 'label') ?? 'issued from the command line';
+      const { token, id } = await createApiToken(db, { userId: user.id, label, createdBy: null });
+      await writeAudit(db, { userId: null, username: 'cli', requestId: null, ip: null }, { action: 'token.create', detail: { tokenId: id, forUser: user.username, label } });
+      console.error(`API token for ${user.username} (keep it secret; it is not shown again):`);
+      console.log(token);
+      return 0;
+    }
+    const result = await verifyAuditChain(db);
+    if (result.ok) {
+      console.log(`The audit log is intact: ${result.rows} rows verified.`);
+      return 0;
+    }
+    console.log(`The audit log is BROKEN at row ${result.brokenAt}: ${result.reason}. ${result.rows} rows before it verified.`);
+    return 2;
+  } finally {
+    await handle.close();
+  }
+}
+
+run(process.argv.slice(2))
+  .then((code) => process.exit(code))
+  .catch((error: unknown) => {
+    if (error instanceof UsageError) console.error(`${error.message}\n\n${usage}`);
+    else if (error instanceof ConfigError || error instanceof DatabaseInUseError) console.error(error.message);
+    else console.error('The command failed:', error);
+    process.exit(1);
+  });

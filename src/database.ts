@@ -1,0 +1,10 @@
+import type { Kysely } from 'kysely';
+import type { AccessTables } from './access/tables.ts';
+import type { AuditTables } from './audit/tables.ts';
+import type { AuthTables } from './auth/tables.ts';
+import type { OrgTables } from './org/tables.ts';
+import type { PeopleTables } from './people/tables.ts';
+
+/** The whole schema as one type: each capability declares the tables it owns. */
+export type Database = OrgTables & AuthTables & PeopleTables & AccessTables & AuditTables;
+export type Db = Kysely<Database>;

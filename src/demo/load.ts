@@ -1,0 +1,119 @@
+import { hashPassword } from '../auth/passwords.ts';
+import type { Db } from '../database.ts';
+import { DEMO_PASSWORD, DEMO_PDUS, DEMO_REGION, DEMO_TEAMS, DEMO_USERS } from './organisation.ts';
+import { generateCrns, generateDemoPeople } from './people.ts';
+
+const BATCH = 500;
+
+async function inBatches<T>(items: T[], insert: (batch: T[]) => Promise<unknown>) {
+  for (let i = 0; i < items.length; i += BATCH) await insert(items.slice(i, i + BATCH));
+}
+
+/** True when the database holds no users yet: the first start of a fresh installation. */
+export async function isEmpty(db: Db): Promise<boolean> {
+  const row = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n) === 0;
+}
+
+/**
+ * Loads the demonstration region: PDUs, teams, staff with a known password and synthetic people,
+ * allocated across the practitioners, a few with access lists. Deterministic for a given seed.
+ */
+export async function loadDemoData(db: Db, options: { people?: number; seed?: number } = {}) {
+  const count = options.people ?? 2000;
+  const seed = options.seed ?? 20261123;
+  await db.transaction().execute(async (trx) => {
+    const region = await trx.selectFrom('regions').select(['id', 'crn_letter']).where('code', '=', DEMO_REGION).executeTakeFirstOrThrow();
+    const pdus = await trx.insertInto('pdus').values(DEMO_PDUS.map((pdu) => ({ ...pdu, region_id: region.id }))).returning(['id', 'code']).execute();
+    const pduId = new Map(pdus.map((pdu) => [pdu.code, pdu.id]));
+    const teams = await trx.insertInto('teams')
+      .values(DEMO_TEAMS.map((team) => ({ code: team.code, name: team.name, pdu_id: pduId.get(team.pdu)! })))
+      .returning(['id', 'code']).execute();
+    const teamId = new Map(teams.map((team) => [team.code, team.id]));
+
+    // One hash for the shared demo password: 25 argon2id hashes would add seconds to the first start.
+    const passwordHash = await hashPassword(DEMO_PASSWORD);
+    const users = await trx.insertInto('users').values(DEMO_USERS.map((user) => ({
+      username: user.username,
+      display_name: user.displayName,
+      email: `${user.username}@probation.example`,
+      password_hash: passwordHash,
+      role_code: user.role,
+      agency_code: 'probation',
+      region_id: region.id,
+      team_id: user.team ? teamId.get(user.team)! : null,
+      grade: user.grade,
+    }))).returning(['id', 'username', 'team_id', 'role_code', 'grade']).execute();
+
+    const holders = users.filter((user) => user.role_code === 'practitioner' && user.team_id !== null);
+    const people = generateDemoPeople(count, seed);
+    const crns = generateCrns(count, seed, region.crn_letter);
+    await inBatches(crns, (batch) => trx.insertInto('issued_crns').values(batch.map((crn) => ({ crn }))).execute());
+
+    const ids: number[] = [];
+    await inBatches(people.map((person, i) => ({ person, crn: crns[i]! })), async (batch) => {
+      const rows = await trx.insertInto('people').values(batch.map(({ person, crn }) => ({
+        crn,
+        first_name: person.firstName,
+        middle_names: person.middleNames,
+        last_name: person.lastName,
+        preferred_name: person.preferredName,
+        date_of_birth: person.dateOfBirth,
+        pnc: person.pnc,
+        cro: person.cro,
+        nomis_number: person.nomisNumber,
+        ni_number: person.niNumber,
+        email: person.email,
+        phone: person.phone,
+        sex: person.sex,
+        gender_identity: person.genderIdentity,
+        ethnicity: person.ethnicity,
+        religion: person.religion,
+        sexual_orientation: person.sexualOrientation,
+        disability: person.disability,
+        region_id: region.id,
+      }))).returning('id').execute();
+      ids.push(...rows.map((row) => row.id));
+    });
+
+    const addresses = people.flatMap((person, i) => person.addresses.map((address) => ({
+      person_id: ids[i]!,
+      status: address.status,
+      line1: address.line1,
+      line2: address.line2,
+      town: address.town,
+      postcode: address.postcode,
+      no_fixed_abode: address.line1 === 'No fixed abode',
+      start_date: address.startDate,
+      end_date: address.endDate,
+    })));
+    await inBatches(addresses, (batch) => trx.insertInto('person_addresses').values(batch).execute());
+    const aliases = people.flatMap((person, i) => person.aliases.map((alias) => ({ person_id: ids[i]!, first_name: alias.firstName, last_name: alias.lastName, date_of_birth: alias.dateOfBirth })));
+    await inBatches(aliases, (batch) => trx.insertInto('person_aliases').values(batch).execute());
+
+    // Probation officers carry fuller caseloads than PSOs and trainees; about 1 in 20 cases awaits allocation.
+    const weighted = holders.flatMap((user) => Array<typeof user>(user.grade === 'PO' ? 3 : 2).fill(user));
+    const allocations = ids.map((personId, i) => {
+      const holder = weighted[(i * 7919) % weighted.length]!;
+      return { person_id: personId, team_id: holder.team_id!, practitioner_id: i % 20 === 19 ? null : holder.id };
+    });
+    await inBatches(allocations, (batch) => trx.insertInto('case_allocations').values(batch).execute());
+
+    // A few limited-access cases to show the access list at work.
+    const byName = new Map(users.map((user) => [user.username, user.id]));
+    const [admin, jo, lee, sam] = ['admin', 'jo.po', 'lee.po', 'sam.spo'].map((name) => byName.get(name)!);
+    const restricted = ids.slice(0, 3);
+    const excluded = ids.slice(3, 6);
+    for (const personId of restricted) {
+      await trx.insertInto('case_access_rules').values({ person_id: personId, kind: 'restriction', message: 'This case is restricted. Contact the Newcastle Central team manager, Sam Robson, if you need access.', ends_on: null, created_by: admin }).execute();
+      await trx.insertInto('case_access_users').values([sam!, lee!].map((user_id) => ({ person_id: personId, kind: 'restriction' as const, user_id }))).execute();
+    }
+    for (const personId of excluded) {
+      await trx.insertInto('case_access_rules').values({ person_id: personId, kind: 'exclusion', message: 'You are excluded from this case because of a conflict of interest. Speak to your team manager.', ends_on: null, created_by: admin }).execute();
+      await trx.insertInto('case_access_users').values({ person_id: personId, kind: 'exclusion', user_id: jo! }).execute();
+    }
+    // Lee, named on the restrictions, manages these cases; Jo in the same team is refused them.
+    await trx.updateTable('case_allocations').set({ practitioner_id: lee!, team_id: teamId.get('NE-NCL-C')! }).where('person_id', 'in', [...restricted, ...excluded]).execute();
+  });
+  return { people: count, users: DEMO_USERS.length };
+}

@@ -1,0 +1,162 @@
+import { Type, type Static, type TSchema } from '@sinclair/typebox';
+import type { FastifyInstance } from 'fastify';
+import { adminSubject } from '../access/routes.ts';
+import { auditTrail } from '../audit/audit-log.ts';
+import { audit } from '../audit/request-audit.ts';
+import { PERMISSIONS } from '../auth/current-user.ts';
+import { requires } from '../auth/plugin.ts';
+import type { Db } from '../database.ts';
+import { HttpError } from '../platform/http/errors.ts';
+import { validateNewPerson } from './person-form.ts';
+import { caseOverview, createPerson, findPossibleDuplicates, searchPeople, type CaseListItem } from './repository.ts';
+import { identifierClashes, openCase } from './routes.ts';
+import { parseSearchQuery } from './search-query.ts';
+
+const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+const Str = (description: string, maxLength = 200) => Type.String({ description, maxLength });
+const OptStr = (description: string, maxLength = 200) => Type.Optional(Nullable(Str(description, maxLength)));
+
+const Problem = Type.Object({ error: Type.String(), message: Type.String(), fields: Type.Optional(Type.Record(Type.String(), Type.String())) }, { $id: 'Problem' });
+
+const SearchItem = Type.Object({
+  crn: Type.String(),
+  restricted: Type.Boolean({ description: 'True when the access list refuses you this case: only the CRN is shown' }),
+  firstName: Type.Optional(Type.String()),
+  lastName: Type.Optional(Type.String()),
+  dateOfBirth: Type.Optional(Type.String({ format: 'date' })),
+  town: Type.Optional(Nullable(Type.String())),
+  practitioner: Type.Optional(Nullable(Type.String())),
+});
+
+const NewPersonBody = Type.Object({
+  firstName: Str('First name', 100),
+  middleNames: OptStr('Middle names', 100),
+  lastName: Str('Last name', 100),
+  preferredName: OptStr('Preferred name', 100),
+  dateOfBirth: Type.String({ description: 'YYYY-MM-DD', maxLength: 10 }),
+  sex: Type.String({ description: 'male or female (sex registered at birth)', maxLength: 20 }),
+  genderIdentity: OptStr('same_as_sex, different_from_sex or prefer_not_to_say', 30),
+  ethnicity: OptStr('ONS 2021 code, e.g. W1', 5),
+  religion: OptStr('none, christian, buddhist, hindu, jewish, muslim, sikh, other, prefer_not_to_say', 30),
+  sexualOrientation: OptStr('heterosexual, gay_or_lesbian, bisexual, other, prefer_not_to_say', 30),
+  disability: OptStr('yes, no or prefer_not_to_say', 30),
+  pnc: OptStr('PNC ID, e.g. 2008/1234567R', 20),
+  cro: OptStr('CRO number, e.g. 123456/99L', 20),
+  nomisNumber: OptStr('Prison number, e.g. A1234BC', 10),
+  niNumber: OptStr('National Insurance number, e.g. AB123456C', 15),
+  email: OptStr('Email address'),
+  phone: OptStr('Phone number', 30),
+  address: Type.Optional(Nullable(Type.Object({
+    line1: Type.Optional(Str('First line', 200)),
+    line2: OptStr('Second line'),
+    town: OptStr('Town or city', 100),
+    postcode: OptStr('UK postcode', 10),
+    noFixedAbode: Type.Optional(Type.Boolean()),
+  }))),
+  confirmNotDuplicate: Type.Optional(Type.Boolean({ description: 'Create even though records with a similar name and the same date of birth exist' })),
+});
+type NewPersonBody = Static<typeof NewPersonBody>;
+
+const crnParams = Type.Object({ crn: Type.String({ description: 'Case reference number, e.g. X123456', maxLength: 20 }) });
+
+const toApiItem = (item: CaseListItem) =>
+  item.viewable
+    ? { crn: item.crn, restricted: false, firstName: item.firstName!, lastName: item.lastName!, dateOfBirth: item.dateOfBirth!, town: item.town, practitioner: item.practitioner }
+    : { crn: item.crn, restricted: true };
+
+/** The people API: the same rules as the pages (scope, access list, audit), JSON in camelCase. */
+export async function peopleApi(app: FastifyInstance, { db }: { db: Db }) {
+  app.addSchema(Problem);
+  const errors = { 400: Type.Ref(Problem), 401: Type.Ref(Problem), 403: Type.Ref(Problem), 404: Type.Ref(Problem) };
+  const read = requires(PERMISSIONS.caseRead);
+
+  app.get('/people', {
+    preHandler: read,
+    schema: {
+      summary: 'Search for people by name (typo-tolerant), CRN, PNC, CRO, prison number or date of birth',
+      tags: ['people'],
+      querystring: Type.Object({ q: Type.String({ maxLength: 200 }), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })) }),
+      response: { 200: Type.Object({ total: Type.Integer(), results: Type.Array(SearchItem) }), ...errors },
+    },
+  }, async (request) => {
+    const { q, limit } = request.query as { q: string; limit?: number };
+    const query = parseSearchQuery(q);
+    if (query.kind === 'empty') throw new HttpError(400, 'Give a search in q: a name, CRN, PNC, CRO, prison number or date of birth', { q: 'Enter something to search for' });
+    const found = await searchPeople(db, request.user!, query, limit ?? 50);
+    await audit(db, request, { action: 'api.people.search', detail: { kind: query.kind, results: found.total } });
+    return { total: found.total, results: found.items.map(toApiItem) };
+  });
+
+  app.get('/people/:crn', {
+    preHandler: read,
+    schema: { summary: 'A person\'s case overview', tags: ['people'], params: crnParams, response: { ...errors } },
+  }, async (request) => {
+    const found = await openCase(db, request, (request.params as { crn: string }).crn, 'api.case.read');
+    const { person, aliases, addresses, allocation, accessRules } = await caseOverview(db, found.id);
+    return {
+      crn: person.crn,
+      firstName: person.first_name,
+      middleNames: person.middle_names,
+      lastName: person.last_name,
+      preferredName: person.preferred_name,
+      dateOfBirth: person.date_of_birth,
+      pnc: person.pnc, cro: person.cro, nomisNumber: person.nomis_number, niNumber: person.ni_number,
+      email: person.email, phone: person.phone,
+      sex: person.sex, genderIdentity: person.gender_identity, ethnicity: person.ethnicity, religion: person.religion,
+      sexualOrientation: person.sexual_orientation, disability: person.disability,
+      region: person.region_name,
+      restricted: accessRules.length > 0,
+      aliases: aliases.map((a) => ({ firstName: a.first_name, lastName: a.last_name, dateOfBirth: a.date_of_birth })),
+      addresses: addresses.map((a) => ({ status: a.status, line1: a.line1, line2: a.line2, town: a.town, postcode: a.postcode, noFixedAbode: a.no_fixed_abode, startDate: a.start_date, endDate: a.end_date })),
+      allocation: allocation && { practitioner: allocation.practitioner_name, team: allocation.team_name, pdu: allocation.pdu_name },
+    };
+  });
+
+  app.post('/people', {
+    preHandler: requires(PERMISSIONS.caseCreate),
+    schema: {
+      summary: 'Record a new person. Returns 409 with the possible duplicates unless confirmNotDuplicate is true (a shared identifier is always 409).',
+      tags: ['people'],
+      body: NewPersonBody,
+      response: {
+        201: Type.Object({ crn: Type.String() }),
+        409: Type.Object({ error: Type.String(), message: Type.String(), duplicates: Type.Array(Type.Object({ crn: Type.String(), reason: Type.String(), restricted: Type.Boolean() })) }),
+        ...errors,
+      },
+    },
+  }, async (request, reply) => {
+    const body = request.body as NewPersonBody;
+    const user = request.user!;
+    const validated = validateNewPerson(body as unknown as Record<string, unknown>);
+    if (!validated.ok) throw new HttpError(400, `The person was not saved: ${Object.values(validated.errors).join('; ')}`, validated.errors);
+    if (!user.teamId) throw new HttpError(403, 'Only a user in a team can add a person: the new case is allocated to that team.');
+    const duplicates = await findPossibleDuplicates(db, user, validated.value);
+    const clashes = duplicates.filter((d) => d.reason !== 'nameAndDateOfBirth');
+    if (clashes.length || (duplicates.length && body.confirmNotDuplicate !== true)) {
+      const message = clashes.length
+        ? Object.values(identifierClashes(clashes)).join(' ')
+        : 'Records with a similar name and the same date of birth exist. Check them; send confirmNotDuplicate: true to add a new record anyway.';
+      return reply.code(409).send({ error: 'Conflict', message, duplicates: duplicates.map((d) => ({ crn: d.crn, reason: d.reason, restricted: !d.viewable })) });
+    }
+    const created = await createPerson(db, user, validated.value, { teamId: user.teamId, practitionerId: user.roleCode === 'practitioner' ? user.id : null });
+    await audit(db, request, { action: 'person.create', personId: created.id, detail: { crn: created.crn, via: 'api' } });
+    return reply.code(201).header('location', `/api/v1/people/${created.crn}`).send({ crn: created.crn });
+  });
+
+  app.get('/people/:crn/audit', {
+    preHandler: requires(PERMISSIONS.auditRead),
+    schema: {
+      summary: 'A person\'s audit trail, newest first (administrators)',
+      tags: ['audit'],
+      params: crnParams,
+      querystring: Type.Object({ before: Type.Optional(Type.Integer({ minimum: 1 })), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })) }),
+      response: { ...errors },
+    },
+  }, async (request) => {
+    const person = await adminSubject(db, (request.params as { crn: string }).crn);
+    const { before, limit } = request.query as { before?: number; limit?: number };
+    await audit(db, request, { action: 'api.audit.read', personId: person.id });
+    const rows = await auditTrail(db, person.id, { limit: limit ?? 100, ...(before ? { beforeId: before } : {}) });
+    return { crn: person.crn, entries: rows.map((row) => ({ id: row.id, at: row.at, username: row.username, action: row.action, detail: row.detail, requestId: row.request_id, ip: row.ip })) };
+  });
+}

@@ -1,0 +1,130 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { createTestApp, type Browser, type TestApp } from '../../test/support/app.ts';
+import { createApiToken } from '../auth/repository.ts';
+
+const form = (fields: Record<string, string>) => ({
+  firstName: 'Testa', lastName: 'Personne', 'dateOfBirth-day': '14', 'dateOfBirth-month': '6', 'dateOfBirth-year': '1988', sex: 'male', ...fields,
+});
+
+describe('people: my cases, search, case overview and recording a person', () => {
+  let t: TestApp;
+  let jo: Browser;
+  let token: string;
+  before(async () => {
+    t = await createTestApp();
+    jo = await t.signIn('jo.po');
+    const user = await t.database.db.selectFrom('users').select('id').where('username', '=', 'jo.po').executeTakeFirstOrThrow();
+    token = (await createApiToken(t.database.db, { userId: user.id, label: 'test', createdBy: null })).token;
+    // Known people for ranking, created through the API as a practitioner would.
+    for (const [firstName, lastName, dateOfBirth] of [
+      ['Johnathan', 'Quarmby', '1980-01-01'], ['Jon', 'Quarmbie', '1981-02-02'], ['Mary', 'Quarmby', '1982-03-03'], ['Jonathan', 'Quarnby', '1983-04-04'],
+    ] as const) {
+      const response = await t.api('POST', '/api/v1/people', token, { firstName, lastName, dateOfBirth, sex: 'male', confirmNotDuplicate: true });
+      assert.equal(response.statusCode, 201, response.body);
+    }
+  });
+  after(() => t.close());
+
+  it('shows a practitioner the cases allocated to them', async () => {
+    const page = await jo.get('/cases');
+    assert.equal(page.statusCode, 200);
+    const allocated = await t.database.db.selectFrom('case_allocations').innerJoin('users', 'users.id', 'case_allocations.practitioner_id')
+      .innerJoin('people', 'people.id', 'case_allocations.person_id').select('people.crn')
+      .where('users.username', '=', 'jo.po').where('case_allocations.ended_at', 'is', null).execute();
+    assert.ok(allocated.length > 5);
+    for (const { crn } of allocated) assert.match(page.body, new RegExp(crn));
+  });
+
+  it('ranks the closest name first and tolerates typos', async () => {
+    const ranked = (await t.api('GET', '/api/v1/people?q=johnathan%20quarmby', token)).json().results.map((r: { firstName: string; lastName: string }) => `${r.firstName} ${r.lastName}`);
+    assert.equal(ranked[0], 'Johnathan Quarmby');
+    assert.deepEqual(new Set(ranked.slice(1, 4)), new Set(['Jonathan Quarnby', 'Mary Quarmby', 'Jon Quarmbie']));
+    const typo = (await t.api('GET', '/api/v1/people?q=Quarbmy', token)).json().results.map((r: { lastName: string }) => r.lastName);
+    assert.ok(typo.includes('Quarmby'), `typo search found ${typo}`);
+    const withDob = (await t.api('GET', '/api/v1/people?q=quarmby%201%2F1%2F1980', token)).json();
+    assert.equal(withDob.total, 1);
+  });
+
+  it('finds by CRN, PNC in its short form, and date of birth', async () => {
+    const person = await t.database.db.selectFrom('people').select(['crn', 'pnc', 'date_of_birth']).where('pnc', 'is not', null).orderBy('id').offset(20).limit(1).executeTakeFirstOrThrow();
+    const byCrn = (await t.api('GET', `/api/v1/people?q=${person.crn.toLowerCase()}`, token)).json();
+    assert.deepEqual(byCrn.results.map((r: { crn: string }) => r.crn), [person.crn]);
+    const [year, serial] = person.pnc!.split('/') as [string, string];
+    const short = `${year.slice(2)}/${String(Number(serial.slice(0, 7)))}${serial.slice(7)}`;
+    const byPnc = (await t.api('GET', `/api/v1/people?q=${encodeURIComponent(short)}`, token)).json();
+    assert.deepEqual(byPnc.results.map((r: { crn: string }) => r.crn), [person.crn]);
+    const [y, m, d] = person.date_of_birth.split('-');
+    const byDob = (await t.api('GET', `/api/v1/people?q=${encodeURIComponent(`${Number(d)}/${Number(m)}/${y}`)}`, token)).json();
+    assert.ok(byDob.results.some((r: { crn: string }) => r.crn === person.crn));
+    assert.equal((await t.api('GET', '/api/v1/people?q=', token)).statusCode, 400);
+  });
+
+  it('opens a case overview with identity, addresses, characteristics and who manages it', async () => {
+    const person = await t.database.db.selectFrom('people').select(['crn', 'last_name', 'pnc']).where('pnc', 'is not', null).orderBy('id').offset(30).limit(1).executeTakeFirstOrThrow();
+    const page = await jo.get(`/people/${person.crn}`);
+    assert.equal(page.statusCode, 200);
+    for (const text of [person.last_name, person.pnc!, 'Equality information', 'Managed by', 'Ethnic group']) assert.ok(page.body.includes(text), text);
+    assert.equal((await jo.get('/people/X12')).statusCode, 404);
+    assert.equal((await jo.get('/people/Z999999')).statusCode, 404);
+  });
+
+  it('validates every field of the form, keeping what was typed', async () => {
+    const response = await jo.post('/people/new', form({ firstName: '', lastName: 'Keepme', pnc: '2008/1234567A', niNumber: 'DA123456C', 'address.postcode': 'NOT A POSTCODE', 'dateOfBirth-day': '31', 'dateOfBirth-month': '2' }));
+    assert.equal(response.statusCode, 400);
+    assert.match(response.body, /There is a problem/);
+    for (const message of ['Enter a first name', 'check letter', 'postcode', 'National Insurance']) assert.match(response.body, new RegExp(message, 'i'));
+    assert.match(response.body, /value="Keepme"/);
+    assert.match(response.body, /value="2008\/1234567A"/);
+  });
+
+  it('creates a person with a new CRN, after showing likely duplicates and asking', async () => {
+    const first = await jo.post('/people/new', form({ pnc: '2008/1234567R', 'address.line1': '1 Grey Street', 'address.town': 'Newcastle upon Tyne', 'address.postcode': 'ne1 6ee' }));
+    assert.equal(first.statusCode, 303);
+    const crn = first.headers.location!.toString().match(/\/people\/([A-Z]\d{6})/)![1]!;
+    assert.match(crn, /^A\d{6}$/, 'North East CRNs start with A');
+    const overview = await jo.get(`/people/${crn}?created=1`);
+    assert.match(overview.body, /Person added/);
+    assert.match(overview.body, /NE1 6EE/);
+
+    const samePnc = await jo.post('/people/new', form({ firstName: 'Other', lastName: 'Name', pnc: '08/1234567R' }));
+    assert.equal(samePnc.statusCode, 400);
+    assert.match(samePnc.body, new RegExp(`already has a record: CRN ${crn}`));
+
+    const similar = await jo.post('/people/new', form({ firstName: 'Testa', lastName: 'Personn' }));
+    assert.equal(similar.statusCode, 200);
+    assert.match(similar.body, /may already have a record/);
+    assert.match(similar.body, new RegExp(crn));
+    assert.match(similar.body, /name="lastName" value="Personn"/, 'the typed values are carried through');
+
+    const confirmed = await jo.post('/people/new', { ...form({ firstName: 'Testa', lastName: 'Personn' }), confirmNotDuplicate: 'yes' });
+    assert.equal(confirmed.statusCode, 303);
+    assert.notEqual(confirmed.headers.location, first.headers.location);
+  });
+
+  it('creates through the API, with 400 per field, 409 for duplicates and 401 without a token', async () => {
+    const ok = await t.api('POST', '/api/v1/people', token, { firstName: 'Api', lastName: 'Created', dateOfBirth: '1990-05-05', sex: 'female', pnc: '2019/0000043K', ethnicity: 'W1', address: { line1: '2 Front Street', postcode: 'DH1 3RH' } });
+    assert.equal(ok.statusCode, 201, ok.body);
+    const { crn } = ok.json();
+    const read = await t.api('GET', `/api/v1/people/${crn}`, token);
+    assert.equal(read.json().pnc, '2019/0000043K');
+    assert.equal(read.json().addresses[0].postcode, 'DH1 3RH');
+
+    const bad = await t.api('POST', '/api/v1/people', token, { firstName: 'Bad', lastName: 'Input', dateOfBirth: '1990-13-01', sex: 'male', pnc: '2008/1234567A' });
+    assert.equal(bad.statusCode, 400);
+    assert.ok(bad.json().fields.dateOfBirth && bad.json().fields.pnc);
+
+    const missing = await t.api('POST', '/api/v1/people', token, { firstName: 'No' });
+    assert.equal(missing.statusCode, 400);
+    assert.match(missing.json().message, /required/);
+
+    const dup = await t.api('POST', '/api/v1/people', token, { firstName: 'Apy', lastName: 'Created', dateOfBirth: '1990-05-05', sex: 'female' });
+    assert.equal(dup.statusCode, 409);
+    assert.equal(dup.json().duplicates[0].crn, crn);
+
+    const notJson = await t.app.inject({ method: 'POST', url: '/api/v1/people', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, payload: '{not json' });
+    assert.equal(notJson.statusCode, 400);
+    assert.equal((await t.api('POST', '/api/v1/people', null, {})).statusCode, 401);
+    assert.equal((await t.api('GET', '/api/v1/people/X123456', 'tl_not-a-real-token')).statusCode, 401);
+  });
+});

@@ -1,0 +1,71 @@
+import { ageOn, formatDate } from '../platform/views/render.ts';
+import { DISABILITIES, ETHNICITIES, GENDER_IDENTITIES, label, RELIGIONS, SEXES, SEXUAL_ORIENTATIONS } from './reference-data.ts';
+import type { CaseOverview, CaseListItem } from './repository.ts';
+
+const row = (key: string, value: string | null | undefined) => ({ key: { text: key }, value: { text: value || 'Not recorded' } });
+
+/** Turns the case overview's data into what the page shows: labels, dates and the restricted banner. */
+export function presentOverview({ person, aliases, addresses, allocation, accessRules }: CaseOverview, today = new Date()) {
+  const name = [person.first_name, person.middle_names, person.last_name].filter(Boolean).join(' ');
+  return {
+    crn: person.crn,
+    name,
+    restricted: accessRules.length > 0,
+    restrictionKinds: accessRules.map((rule) => rule.kind),
+    summary: [
+      row('Date of birth', `${formatDate(person.date_of_birth)} (${ageOn(person.date_of_birth, today)} years old)`),
+      row('Preferred name', person.preferred_name),
+      row('Region', person.region_name),
+    ],
+    identifiers: [
+      row('CRN', person.crn),
+      row('PNC number', person.pnc),
+      row('CRO number', person.cro),
+      row('Prison number (NOMIS)', person.nomis_number),
+      row('National Insurance number', person.ni_number),
+    ],
+    contact: [row('Phone', person.phone), row('Email', person.email)],
+    characteristics: [
+      row('Sex registered at birth', label(SEXES, person.sex)),
+      row('Gender identity', label(GENDER_IDENTITIES, person.gender_identity)),
+      row('Ethnic group', label(ETHNICITIES, person.ethnicity)),
+      row('Religion or belief', label(RELIGIONS, person.religion)),
+      row('Sexual orientation', label(SEXUAL_ORIENTATIONS, person.sexual_orientation)),
+      row('Disability', label(DISABILITIES, person.disability)),
+    ],
+    aliases: aliases.map((alias) => ({ name: `${alias.first_name} ${alias.last_name}`, dateOfBirth: formatDate(alias.date_of_birth) })),
+    addresses: addresses.map((address) => ({
+      status: address.status === 'main' ? 'Main address' : address.status === 'secondary' ? 'Secondary address' : 'Previous address',
+      lines: address.no_fixed_abode ? ['No fixed abode', address.town].filter(Boolean) : [address.line1, address.line2, address.town, address.postcode].filter(Boolean),
+      from: formatDate(address.start_date),
+      to: formatDate(address.end_date),
+    })),
+    allocation: allocation
+      ? [
+          row('Practitioner', allocation.practitioner_name ? `${allocation.practitioner_name}${allocation.practitioner_grade ? ` (${allocation.practitioner_grade})` : ''}` : 'Unallocated'),
+          row('Team', allocation.team_name),
+          row('Probation delivery unit', allocation.pdu_name),
+          row('Allocated since', formatDate(allocation.started_at)),
+        ]
+      : [row('Practitioner', 'Unallocated')],
+  };
+}
+
+/** Rows for a GOV.UK table of cases; a case the access list refuses shows only its CRN. */
+export function presentCaseRows(items: CaseListItem[], today = new Date()) {
+  return items.map((item) =>
+    item.viewable
+      ? [
+          { html: `<a class="govuk-link" href="/people/${item.crn}">${escapeHtml(`${item.lastName}, ${item.firstName}`)}</a>` },
+          { text: item.crn },
+          { text: item.dateOfBirth ? `${formatDate(item.dateOfBirth)} (${ageOn(item.dateOfBirth, today)})` : '' },
+          { text: item.town ?? '' },
+          { text: item.practitioner ?? 'Unallocated' },
+        ]
+      : [{ html: '<strong class="govuk-tag govuk-tag--grey">Restricted</strong>' }, { text: item.crn }, { text: '' }, { text: '' }, { text: '' }],
+  );
+}
+
+export function escapeHtml(value: string): string {
+  return value.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
+}

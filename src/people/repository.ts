@@ -1,0 +1,242 @@
+import { randomInt } from 'node:crypto';
+import { sql, type SqlBool } from 'kysely';
+import { accessListAllows, inScope, refusal } from '../access/visibility.ts';
+import type { CurrentUser } from '../auth/current-user.ts';
+import type { Db } from '../database.ts';
+import type { NewPerson } from './person-form.ts';
+import type { SearchQuery } from './search-query.ts';
+
+export type CaseLookup<T> =
+  | { status: 'found'; personId: number; value: T }
+  | { status: 'not-found' }
+  | { status: 'refused'; personId: number; message: string };
+
+/** Finds a case by CRN for this user: not found, refused (scope or access list, with the message), or found. */
+export async function lookUpCase(db: Db, user: CurrentUser, crn: string): Promise<CaseLookup<{ id: number; crn: string }>> {
+  const row = await db
+    .selectFrom('people')
+    .select(['people.id', 'people.crn', inScope(user).as('in_scope')])
+    .where('people.crn', '=', crn)
+    .executeTakeFirst();
+  if (!row) return { status: 'not-found' };
+  if (!row.in_scope) {
+    return { status: 'refused', personId: row.id, message: 'This case is managed outside the area your role covers.' };
+  }
+  const access = await refusal(db, user, row.id);
+  if (!access.allowed) return { status: 'refused', personId: row.id, message: access.message ?? 'You cannot view this case.' };
+  return { status: 'found', personId: row.id, value: { id: row.id, crn: row.crn } };
+}
+
+/** Everything the case overview shows. Call only after lookUpCase has allowed it. */
+export async function caseOverview(db: Db, personId: number) {
+  const [person, aliases, addresses, allocation, accessRules] = await Promise.all([
+    db.selectFrom('people').innerJoin('regions', 'regions.id', 'people.region_id')
+      .selectAll('people').select('regions.name as region_name')
+      .where('people.id', '=', personId).executeTakeFirstOrThrow(),
+    db.selectFrom('person_aliases').select(['first_name', 'last_name', 'date_of_birth'])
+      .where('person_id', '=', personId).orderBy('id').execute(),
+    db.selectFrom('person_addresses').selectAll()
+      .where('person_id', '=', personId)
+      .orderBy(sql`case status when 'main' then 0 when 'secondary' then 1 else 2 end`).orderBy('start_date', 'desc').execute(),
+    db.selectFrom('case_allocations as a')
+      .innerJoin('teams', 'teams.id', 'a.team_id')
+      .innerJoin('pdus', 'pdus.id', 'teams.pdu_id')
+      .leftJoin('users', 'users.id', 'a.practitioner_id')
+      .select(['teams.name as team_name', 'pdus.name as pdu_name', 'users.display_name as practitioner_name', 'users.email as practitioner_email', 'users.grade as practitioner_grade', 'a.started_at'])
+      .where('a.person_id', '=', personId).where('a.ended_at', 'is', null).executeTakeFirst(),
+    db.selectFrom('case_access_rules').select(['kind', 'ends_on'])
+      .where('person_id', '=', personId)
+      .where((eb) => eb.or([eb('ends_on', 'is', null), eb('ends_on', '>=', sql<string>`current_date`)]))
+      .execute(),
+  ]);
+  return { person, aliases, addresses, allocation: allocation ?? null, accessRules };
+}
+export type CaseOverview = Awaited<ReturnType<typeof caseOverview>>;
+
+export interface CaseListItem {
+  crn: string;
+  viewable: boolean;
+  firstName: string | null;
+  lastName: string | null;
+  dateOfBirth: string | null;
+  town: string | null;
+  practitioner: string | null;
+  team: string | null;
+}
+
+/** The columns of a case list; name and details only where the access list allows this user. */
+function listColumns(user: CurrentUser) {
+  const allowed = accessListAllows(user);
+  return [
+    'people.crn',
+    allowed.as('viewable'),
+    sql<string | null>`case when ${allowed} then people.first_name end`.as('first_name'),
+    sql<string | null>`case when ${allowed} then people.last_name end`.as('last_name'),
+    sql<string | null>`case when ${allowed} then people.date_of_birth::text end`.as('date_of_birth'),
+    sql<string | null>`case when ${allowed} then (select town from person_addresses ad where ad.person_id = people.id and ad.status = 'main' limit 1) end`.as('town'),
+    'practitioner.display_name as practitioner',
+    'team.name as team',
+  ] as const;
+}
+
+const toItem = (row: { crn: string; viewable: SqlBool; first_name: string | null; last_name: string | null; date_of_birth: string | null; town: string | null; practitioner: string | null; team: string | null }): CaseListItem => ({
+  crn: row.crn,
+  viewable: !!row.viewable,
+  firstName: row.first_name,
+  lastName: row.last_name,
+  dateOfBirth: row.date_of_birth,
+  town: row.town,
+  practitioner: row.viewable ? row.practitioner : null,
+  team: row.viewable ? row.team : null,
+});
+
+function casesWithAllocation(db: Db) {
+  return db
+    .selectFrom('people')
+    .leftJoin('case_allocations as allocation', (join) =>
+      join.onRef('allocation.person_id', '=', 'people.id').on('allocation.ended_at', 'is', null))
+    .leftJoin('users as practitioner', 'practitioner.id', 'allocation.practitioner_id')
+    .leftJoin('teams as team', 'team.id', 'allocation.team_id');
+}
+
+/** The cases allocated to this practitioner. */
+export async function myCases(db: Db, user: CurrentUser): Promise<CaseListItem[]> {
+  const rows = await casesWithAllocation(db)
+    .select(listColumns(user))
+    .where('allocation.practitioner_id', '=', user.id)
+    .where(inScope(user))
+    .orderBy('people.last_name').orderBy('people.first_name')
+    .execute();
+  return rows.map(toItem);
+}
+
+export interface SearchResults { items: CaseListItem[]; total: number }
+
+/**
+ * Search within the user's scope. Identifiers match exactly; names match by trigram similarity (so
+ * typos still find), ranked by how close the surname (or an alias) and the forename are.
+ */
+export async function searchPeople(db: Db, user: CurrentUser, query: SearchQuery, limit = 50): Promise<SearchResults> {
+  if (query.kind === 'empty') return { items: [], total: 0 };
+  let base = casesWithAllocation(db).where(inScope(user));
+  let rank = sql<number>`0`;
+  switch (query.kind) {
+    case 'crn': base = base.where('people.crn', '=', query.value); break;
+    case 'pnc': base = base.where('people.pnc', '=', query.value); break;
+    case 'cro': base = base.where('people.cro', '=', query.value); break;
+    case 'nomis': base = base.where('people.nomis_number', '=', query.value); break;
+    case 'dateOfBirth': base = base.where('people.date_of_birth', '=', query.dateOfBirth); break;
+    case 'name': {
+      const surname = query.surname;
+      base = base.where(sql<SqlBool>`(lower(people.last_name) % ${surname} OR people.id IN (
+        SELECT person_id FROM person_aliases WHERE lower(last_name) % ${surname}))`);
+      if (query.dateOfBirth) base = base.where('people.date_of_birth', '=', query.dateOfBirth);
+      const forename = query.forename ? sql<number>`similarity(lower(people.first_name), ${query.forename})` : sql<number>`0`;
+      rank = sql<number>`2 * greatest(similarity(lower(people.last_name), ${surname}), coalesce((
+        SELECT max(similarity(lower(a.last_name), ${surname})) FROM person_aliases a WHERE a.person_id = people.id), 0)) + ${forename}`;
+      break;
+    }
+  }
+  const [rows, count] = await Promise.all([
+    base.select(listColumns(user)).orderBy(rank, 'desc').orderBy('people.last_name').orderBy('people.first_name').orderBy('people.crn').limit(limit).execute(),
+    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { items: rows.map(toItem), total: Number(count.n) };
+}
+
+export interface PossibleDuplicate { crn: string; reason: 'pnc' | 'cro' | 'nomisNumber' | 'niNumber' | 'nameAndDateOfBirth'; viewable: boolean; name: string | null; dateOfBirth: string | null }
+
+/**
+ * Records that may be the same person, searched nationally (a duplicate in another region still
+ * matters): the same identifier, or a similar name with the same date of birth.
+ */
+export async function findPossibleDuplicates(db: Db, user: CurrentUser, person: NewPerson): Promise<PossibleDuplicate[]> {
+  const allowed = accessListAllows(user);
+  const rows = await db
+    .selectFrom('people')
+    .select([
+      'people.crn',
+      sql<boolean>`${inScope(user)} and ${allowed}`.as('viewable'),
+      'people.first_name', 'people.last_name', 'people.date_of_birth',
+      sql<PossibleDuplicate['reason']>`case
+        when people.pnc = ${person.pnc} then 'pnc'
+        when people.cro = ${person.cro} then 'cro'
+        when people.nomis_number = ${person.nomisNumber} then 'nomisNumber'
+        when people.ni_number = ${person.niNumber} then 'niNumber'
+        else 'nameAndDateOfBirth' end`.as('reason'),
+    ])
+    .where((eb) => eb.or([
+      ...(person.pnc ? [eb('people.pnc', '=', person.pnc)] : []),
+      ...(person.cro ? [eb('people.cro', '=', person.cro)] : []),
+      ...(person.nomisNumber ? [eb('people.nomis_number', '=', person.nomisNumber)] : []),
+      ...(person.niNumber ? [eb('people.ni_number', '=', person.niNumber)] : []),
+      eb.and([
+        eb('people.date_of_birth', '=', person.dateOfBirth),
+        sql<SqlBool>`similarity(lower(people.last_name), ${person.lastName.toLowerCase()}) >= 0.3`,
+        sql<SqlBool>`similarity(lower(people.first_name), ${person.firstName.toLowerCase()}) >= 0.2`,
+      ]),
+    ]))
+    .limit(20)
+    .execute();
+  return rows.map((row) => ({
+    crn: row.crn,
+    reason: row.reason,
+    viewable: !!row.viewable,
+    name: row.viewable ? `${row.first_name} ${row.last_name}` : null,
+    dateOfBirth: row.viewable ? row.date_of_birth : null,
+  }));
+}
+
+/** Issues a CRN no one has had: a random number under the region's letter, retried on the rare clash. */
+async function issueCrn(db: Db, letter: string): Promise<string> {
+  for (;;) {
+    const crn = `${letter}${String(randomInt(0, 1_000_000)).padStart(6, '0')}`;
+    const issued = await db.insertInto('issued_crns').values({ crn }).onConflict((oc) => oc.doNothing()).returning('crn').executeTakeFirst();
+    if (issued) return issued.crn;
+  }
+}
+
+/** Creates a person in the creator's region, allocated to the creator's team (and to them if they hold cases). */
+export async function createPerson(db: Db, user: CurrentUser, person: NewPerson, allocation: { teamId: number; practitionerId: number | null }): Promise<{ id: number; crn: string }> {
+  return db.transaction().execute(async (trx) => {
+    const region = await trx.selectFrom('teams').innerJoin('pdus', 'pdus.id', 'teams.pdu_id').innerJoin('regions', 'regions.id', 'pdus.region_id')
+      .select(['regions.id', 'regions.crn_letter']).where('teams.id', '=', allocation.teamId).executeTakeFirstOrThrow();
+    const crn = await issueCrn(trx, region.crn_letter);
+    const { id } = await trx.insertInto('people').values({
+      crn,
+      first_name: person.firstName,
+      middle_names: person.middleNames,
+      last_name: person.lastName,
+      preferred_name: person.preferredName,
+      date_of_birth: person.dateOfBirth,
+      sex: person.sex,
+      gender_identity: person.genderIdentity,
+      ethnicity: person.ethnicity,
+      religion: person.religion,
+      sexual_orientation: person.sexualOrientation,
+      disability: person.disability,
+      pnc: person.pnc,
+      cro: person.cro,
+      nomis_number: person.nomisNumber,
+      ni_number: person.niNumber,
+      email: person.email,
+      phone: person.phone,
+      region_id: region.id,
+      created_by: user.id,
+    }).returning('id').executeTakeFirstOrThrow();
+    if (person.address) {
+      await trx.insertInto('person_addresses').values({
+        person_id: id, status: 'main', line1: person.address.line1, line2: person.address.line2,
+        town: person.address.town, postcode: person.address.postcode, no_fixed_abode: person.address.noFixedAbode,
+        start_date: sql<string>`current_date`,
+      }).execute();
+    }
+    await trx.insertInto('case_allocations').values({ person_id: id, team_id: allocation.teamId, practitioner_id: allocation.practitionerId }).execute();
+    return { id, crn };
+  });
+}
+
+/** CRN and name only, for administrators' pages (access list, audit trail) that are not case reads. */
+export async function personHeader(db: Db, crn: string) {
+  return db.selectFrom('people').select(['id', 'crn', 'first_name', 'last_name']).where('crn', '=', crn).executeTakeFirst();
+}

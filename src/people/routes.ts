@@ -1,0 +1,120 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { audit } from '../audit/request-audit.ts';
+import { can, PERMISSIONS, type CurrentUser } from '../auth/current-user.ts';
+import { requires } from '../auth/plugin.ts';
+import type { Db } from '../database.ts';
+import { HttpError } from '../platform/http/errors.ts';
+import { parseCrn } from './identifiers.ts';
+import { validateNewPerson, type FieldErrors, type NewPerson } from './person-form.ts';
+import { presentCaseRows, presentOverview } from './presenters.ts';
+import { DISABILITIES, ETHNICITIES, GENDER_IDENTITIES, RELIGIONS, SEXES, SEXUAL_ORIENTATIONS } from './reference-data.ts';
+import { caseOverview, createPerson, findPossibleDuplicates, lookUpCase, myCases, searchPeople, type PossibleDuplicate } from './repository.ts';
+import { parseSearchQuery } from './search-query.ts';
+
+const identifierLabels: Record<string, string> = { pnc: 'PNC number', cro: 'CRO number', nomisNumber: 'prison number', niNumber: 'National Insurance number' };
+
+/** Opens a case for reading: 404 when there is none, 403 with the access list's message when refused. Audits both. */
+export async function openCase(db: Db, request: FastifyRequest, crnInput: string, action: string) {
+  const crn = parseCrn(crnInput);
+  if (!crn.ok) throw new HttpError(404, `${crnInput} is not a CRN. A CRN is one capital letter and 6 digits, like X123456.`);
+  const found = await lookUpCase(db, request.user!, crn.value);
+  if (found.status === 'not-found') throw new HttpError(404, `There is no person with CRN ${crn.value}.`);
+  if (found.status === 'refused') {
+    await audit(db, request, { action: `${action}-refused`, personId: found.personId });
+    throw new HttpError(403, found.message);
+  }
+  await audit(db, request, { action, personId: found.personId });
+  return found.value;
+}
+
+/** Flattens the form's date parts into the value validation reads. */
+function formInput(body: Record<string, unknown>): Record<string, unknown> {
+  const part = (name: string) => (typeof body[name] === 'string' ? (body[name] as string).trim() : '');
+  const [day, month, year] = [part('dateOfBirth-day'), part('dateOfBirth-month'), part('dateOfBirth-year')];
+  return {
+    ...body,
+    dateOfBirth: day || month || year ? `${day}/${month}/${year}` : part('dateOfBirth'),
+    address: { line1: body['address.line1'], line2: body['address.line2'], town: body['address.town'], postcode: body['address.postcode'], noFixedAbode: body['address.noFixedAbode'] },
+  };
+}
+
+/** The team (and practitioner) a new case goes to: the creator's own. */
+function allocationFor(user: CurrentUser) {
+  if (!user.teamId) throw new HttpError(403, 'You need to be in a team to add a person. Ask an administrator to add you to one.');
+  return { teamId: user.teamId, practitionerId: user.roleCode === 'practitioner' ? user.id : null };
+}
+
+export async function peopleRoutes(app: FastifyInstance, { db }: { db: Db }) {
+  const options = { sexes: SEXES, genderIdentities: GENDER_IDENTITIES, ethnicities: ETHNICITIES, religions: RELIGIONS, sexualOrientations: SEXUAL_ORIENTATIONS, disabilities: DISABILITIES };
+  const canRead = { preHandler: requires(PERMISSIONS.caseRead) };
+  const canCreate = { preHandler: requires(PERMISSIONS.caseCreate) };
+
+  app.get('/', { preHandler: requires() }, async (_request, reply) => reply.redirect('/cases'));
+
+  app.get('/cases', canRead, async (request, reply) => {
+    const items = await myCases(db, request.user!);
+    return reply.page('people/views/my-cases.njk', { pageTitle: 'My cases', rows: presentCaseRows(items), count: items.length });
+  });
+
+  app.get('/search', canRead, async (request, reply) => {
+    const q = String((request.query as { q?: unknown }).q ?? '').slice(0, 200);
+    const query = parseSearchQuery(q);
+    const results = await searchPeople(db, request.user!, query);
+    if (query.kind !== 'empty') await audit(db, request, { action: 'people.search', detail: { kind: query.kind, results: results.total } });
+    return reply.page('people/views/search.njk', { pageTitle: q ? `Search results for ${q}` : 'Search', q, searched: query.kind !== 'empty', rows: presentCaseRows(results.items), total: results.total, shown: results.items.length });
+  });
+
+  app.get('/people/new', canCreate, async (_request, reply) => reply.page('people/views/new.njk', { pageTitle: 'Add a person', values: {}, options }));
+
+  app.post('/people/new', canCreate, async (request, reply) => {
+    const body = (request.body ?? {}) as Record<string, unknown>;
+    const user = request.user!;
+    const values = body;
+    const showForm = (errors: FieldErrors) => reply.code(400).page('people/views/new.njk', { pageTitle: 'Add a person', values, options, errors });
+    const validated = validateNewPerson(formInput(body));
+    if (!validated.ok) return showForm(validated.errors);
+    const person: NewPerson = validated.value;
+    const duplicates = await findPossibleDuplicates(db, user, person);
+    const sameIdentifier = duplicates.filter((d) => d.reason !== 'nameAndDateOfBirth');
+    if (sameIdentifier.length) return showForm(identifierClashes(sameIdentifier));
+    if (duplicates.length && body.confirmNotDuplicate !== 'yes') {
+      return reply.page('people/views/possible-duplicates.njk', { pageTitle: 'This person may already have a record', duplicates, values, hidden: hiddenFields(body), person });
+    }
+    const created = await createPerson(db, user, person, allocationFor(user));
+    await audit(db, request, { action: 'person.create', personId: created.id, detail: { crn: created.crn, possibleDuplicatesShown: duplicates.map((d) => d.crn) } });
+    return reply.redirect(`/people/${created.crn}?created=1`, 303);
+  });
+
+  // Back from the duplicates page to the form, with everything that was typed.
+  app.post('/people/new/edit', canCreate, async (request, reply) =>
+    reply.page('people/views/new.njk', { pageTitle: 'Add a person', values: request.body ?? {}, options }));
+
+  app.get('/people/:crn', canRead, async (request, reply) => {
+    const { crn } = request.params as { crn: string };
+    const found = await openCase(db, request, crn, 'case.read');
+    const overview = presentOverview(await caseOverview(db, found.id));
+    const created = (request.query as { created?: string }).created === '1';
+    return reply.page('people/views/overview.njk', {
+      pageTitle: `${overview.name} (${overview.crn})`,
+      overview,
+      flash: created ? `Person added. Their CRN is ${overview.crn}.` : undefined,
+      canManageAccess: can(request.user, PERMISSIONS.accessManage),
+      canReadAudit: can(request.user, PERMISSIONS.auditRead),
+    });
+  });
+}
+
+export function identifierClashes(duplicates: PossibleDuplicate[]): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const duplicate of duplicates) {
+    errors[duplicate.reason] = `A person with this ${identifierLabels[duplicate.reason]} already has a record: CRN ${duplicate.crn}. Open that record instead of adding a new one.`;
+  }
+  return errors;
+}
+
+/** Everything typed, carried through the confirmation page so nothing is lost. */
+function hiddenFields(body: Record<string, unknown>) {
+  return Object.entries(body)
+    .filter(([name, value]) => name !== '_csrf' && name !== 'confirmNotDuplicate' && typeof value === 'string')
+    .map(([name, value]) => ({ name, value: value as string }));
+}

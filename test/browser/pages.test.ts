@@ -1,0 +1,108 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
+import { accessibilityViolations, startBrowserHarness, type BrowserHarness } from '../support/browser.ts';
+
+/** Each page a user meets, opened in real Chromium and scanned with axe: no violations at WCAG 2.2 AA. */
+describe('pages in a real browser', () => {
+  let h: BrowserHarness;
+  let crn: string;
+  let restrictedCrn: string;
+  before(async () => {
+    h = await startBrowserHarness();
+    const people = await h.t.database.db.selectFrom('people').select('crn').orderBy('id').limit(11).execute();
+    restrictedCrn = people[0]!.crn;
+    crn = people[10]!.crn;
+  });
+  after(() => h.close());
+
+  const expectAccessible = async (page: Page, what: string) => {
+    assert.deepEqual(await accessibilityViolations(page), [], what);
+  };
+
+  it('sign-in page, with and without errors', async () => {
+    const context = await h.browser.newContext({ baseURL: h.baseUrl });
+    const page = await context.newPage();
+    await page.goto('/sign-in');
+    await expectAccessible(page, 'sign-in');
+    await page.click('button:has-text("Sign in")');
+    assert.match(await page.textContent('.govuk-error-summary') ?? '', /Enter your username/);
+    await expectAccessible(page, 'sign-in with errors');
+    await context.close();
+  });
+
+  it('my cases, search and the case overview for a practitioner', async () => {
+    const { context, page } = await h.signedIn('lee.po');
+    await expectAccessible(page, 'my cases');
+    assert.match(await page.textContent('h1') ?? '', /My cases/);
+    await page.click('a:has-text("Search")');
+    await page.fill('#q', crn);
+    await page.click('button:has-text("Search")');
+    await page.waitForSelector('#results');
+    await expectAccessible(page, 'search results');
+    await page.click(`table a.govuk-link`);
+    await page.waitForURL(`**/people/${crn}`);
+    assert.match(await page.textContent('.govuk-caption-l') ?? '', new RegExp(crn));
+    await expectAccessible(page, 'case overview');
+    await page.goto(`/people/${restrictedCrn}`);
+    assert.match(await page.textContent('.moj-alert') ?? '', /Restricted case/);
+    await expectAccessible(page, 'restricted case overview');
+    await context.close();
+  });
+
+  it('refusal and not-found pages', async () => {
+    const { context, page } = await h.signedIn('jo.po');
+    const refused = await page.goto(`/people/${restrictedCrn}`);
+    assert.equal(refused?.status(), 403);
+    await expectAccessible(page, '403');
+    const missing = await page.goto('/people/Z999999');
+    assert.equal(missing?.status(), 404);
+    await expectAccessible(page, '404');
+    await context.close();
+  });
+
+  it('adding a person: form errors, duplicates and the new case, with JavaScript off', async () => {
+    const { context, page } = await h.signedIn('jo.po', { javaScript: false });
+    await page.goto('/people/new');
+    await expectAccessible(page, 'new person form');
+    await page.fill('#lastName', 'Brownlow');
+    await page.fill('#pnc', '2008/1234567A');
+    await page.click('button:has-text("Add person")');
+    assert.match(await page.textContent('.govuk-error-summary') ?? '', /Enter a first name/);
+    assert.equal(await page.inputValue('#lastName'), 'Brownlow', 'typed values are kept');
+    await expectAccessible(page, 'new person form with errors');
+    await page.fill('#firstName', 'Bertram');
+    await page.fill('#pnc', '');
+    await page.fill('#dateOfBirth-day', '3');
+    await page.fill('#dateOfBirth-month', '4');
+    await page.fill('#dateOfBirth-year', '1985');
+    await page.check('#sex');
+    await page.click('button:has-text("Add person")');
+    await page.waitForURL(/\/people\/A\d{6}\?created=1/);
+    await expectAccessible(page, 'new case');
+    await page.goto('/people/new');
+    await page.fill('#firstName', 'Bertie');
+    await page.fill('#lastName', 'Brownlow');
+    await page.fill('#dateOfBirth-day', '3');
+    await page.fill('#dateOfBirth-month', '4');
+    await page.fill('#dateOfBirth-year', '1985');
+    await page.check('#sex');
+    await page.click('button:has-text("Add person")');
+    assert.match(await page.textContent('h1') ?? '', /may already have a record/);
+    await expectAccessible(page, 'possible duplicates');
+    await page.click('button:has-text("Go back and change the details")');
+    assert.equal(await page.inputValue('#firstName'), 'Bertie');
+    await context.close();
+  });
+
+  it('administration: access list and audit trail', async () => {
+    const { context, page } = await h.signedIn('admin');
+    await page.goto(`/people/${crn}/access`);
+    await expectAccessible(page, 'access list');
+    await page.click('button:has-text("Save rule")');
+    await expectAccessible(page, 'access list with errors');
+    await page.goto(`/people/${crn}/audit`);
+    await expectAccessible(page, 'audit trail');
+    await context.close();
+  });
+});

@@ -1,0 +1,77 @@
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { buildApp } from '../../src/app.ts';
+import { SignInThrottle } from '../../src/auth/throttle.ts';
+import { DEMO_PASSWORD } from '../../src/demo/organisation.ts';
+import { createTestDatabase, type TestDatabase } from './database.ts';
+
+export interface Browser {
+  cookie: string;
+  csrf: string;
+  get(url: string): Promise<LightMyRequestResponse>;
+  post(url: string, form: Record<string, string>): Promise<LightMyRequestResponse>;
+}
+
+export interface TestApp {
+  app: FastifyInstance;
+  database: TestDatabase;
+  /** Signs in as a demo user through the real sign-in form and returns a cookie-carrying client. */
+  signIn(username: string, password?: string): Promise<Browser>;
+  /** A client that has not signed in (it holds the anonymous CSRF cookie). */
+  anonymous(): Promise<Browser>;
+  api(method: 'GET' | 'POST', url: string, token: string | null, body?: unknown): Promise<LightMyRequestResponse>;
+  close(): Promise<void>;
+}
+
+const cookieValue = (response: LightMyRequestResponse, name: string) =>
+  response.cookies.find((cookie) => cookie.name === name)?.value;
+
+export const csrfFrom = (html: string): string => html.match(/name="_csrf" value="([^"]+)"/)?.[1] ?? '';
+
+export async function createTestApp(options: { people?: number; throttle?: SignInThrottle } = {}): Promise<TestApp> {
+  const database = await createTestDatabase({ people: options.people ?? 300 });
+  const app = await buildApp({ db: database.db, databaseKind: database.kind, logLevel: 'silent', throttle: options.throttle ?? new SignInThrottle(1000) });
+  await app.ready();
+
+  const client = (cookie: string, csrf: string): Browser => ({
+    cookie,
+    csrf,
+    get: (url) => app.inject({ method: 'GET', url, headers: { cookie, accept: 'text/html' } }),
+    post: (url, form) =>
+      app.inject({
+        method: 'POST', url,
+        headers: { cookie, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' },
+        payload: new URLSearchParams({ _csrf: csrf, ...form }).toString(),
+      }),
+  });
+
+  const anonymous = async () => {
+    const page = await app.inject({ method: 'GET', url: '/sign-in', headers: { accept: 'text/html' } });
+    const token = cookieValue(page, 'tl_csrf') ?? '';
+    return client(`tl_csrf=${token}`, token);
+  };
+
+  return {
+    app,
+    database,
+    anonymous,
+    async signIn(username, password = DEMO_PASSWORD) {
+      const anon = await anonymous();
+      const response = await anon.post('/sign-in', { username, password });
+      const session = cookieValue(response, 'tl_session');
+      if (response.statusCode !== 303 || !session) throw new Error(`sign-in as ${username} failed: ${response.statusCode}`);
+      const cookie = `tl_session=${session}`;
+      const home = await app.inject({ method: 'GET', url: '/search', headers: { cookie, accept: 'text/html' } });
+      return client(cookie, csrfFrom(home.body));
+    },
+    api: (method, url, token, body) =>
+      app.inject({
+        method, url,
+        headers: { accept: 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        ...(body !== undefined ? { payload: body as object } : {}),
+      }),
+    async close() {
+      await app.close();
+      await database.close();
+    },
+  };
+}

@@ -1,0 +1,55 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { AddressInfo } from 'node:net';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { createTestApp, type TestApp } from './app.ts';
+
+export interface BrowserHarness {
+  t: TestApp;
+  baseUrl: string;
+  browser: Browser;
+  /** A fresh browser context (own cookies), optionally with JavaScript off, signed in as a demo user. */
+  signedIn(username: string, options?: { javaScript?: boolean }): Promise<{ context: BrowserContext; page: Page }>;
+  close(): Promise<void>;
+}
+
+/** The real service on a loopback port, and the system Chromium driven by playwright-core. */
+export async function startBrowserHarness(): Promise<BrowserHarness> {
+  const t = await createTestApp();
+  await t.app.listen({ port: 0, host: '127.0.0.1' });
+  const { port } = t.app.server.address() as AddressInfo;
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'throughline-chromium-'));
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', `--user-data-dir=${userDataDir}`],
+  });
+  return {
+    t,
+    baseUrl,
+    browser,
+    async signedIn(username, options = {}) {
+      const context = await browser.newContext({ baseURL: baseUrl, javaScriptEnabled: options.javaScript ?? true });
+      const page = await context.newPage();
+      await page.goto('/sign-in');
+      await page.fill('#username', username);
+      await page.fill('#password', 'throughline-demo');
+      await page.click('button:has-text("Sign in")');
+      await page.waitForURL('**/cases');
+      return { context, page };
+    },
+    async close() {
+      await browser.close();
+      await t.close();
+      fs.rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Runs axe against the page at WCAG 2.2 AA and returns the violations, described for a failure message. */
+export async function accessibilityViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  return results.violations.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
