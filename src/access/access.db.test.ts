@@ -83,7 +83,7 @@ describe('the access list', () => {
     try {
       const jo = await t.signIn('jo.po');
       assert.equal((await jo.get(`/people/${openCrn}`)).statusCode, 403);
-      assert.doesNotMatch((await jo.get(`/search?q=${openCrn}`)).body, new RegExp(openCrn));
+      assert.match((await jo.get(`/search?q=${openCrn}`)).body, /No results/);
       assert.equal((await (await t.signIn('admin')).get(`/people/${openCrn}`)).statusCode, 200, 'the admin role is national');
     } finally {
       const northEast = await db.selectFrom('regions').select('id').where('code', '=', 'NE').executeTakeFirstOrThrow();

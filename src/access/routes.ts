@@ -22,7 +22,7 @@ export async function adminSubject(db: Db, crnInput: string) {
  * so an administrator can fix a list that shuts them out too.
  */
 export async function accessRoutes(app: FastifyInstance, { db }: { db: Db }) {
-  const guard = { preHandler: requires(PERMISSIONS.accessManage) };
+  const guard = { onRequest: requires(PERMISSIONS.accessManage) };
 
   const show = async (request: FastifyRequest, person: { id: number; crn: string; name: string }, extra: Record<string, unknown> = {}) => ({
     pageTitle: `Access list for ${person.crn}`,

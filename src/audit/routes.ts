@@ -22,7 +22,7 @@ const describe: Record<string, string> = {
 
 /** An administrator reads who did what to a case. Reading the trail is itself audited. */
 export async function auditRoutes(app: FastifyInstance, { db }: { db: Db }) {
-  app.get('/people/:crn/audit', { preHandler: requires(PERMISSIONS.auditRead) }, async (request, reply) => {
+  app.get('/people/:crn/audit', { onRequest: requires(PERMISSIONS.auditRead) }, async (request, reply) => {
     const person = await adminSubject(db, (request.params as { crn: string }).crn);
     const before = Number((request.query as { before?: string }).before) || undefined;
     await audit(db, request, { action: 'audit.read', personId: person.id });

@@ -71,7 +71,7 @@ export async function peopleApi(app: FastifyInstance, { db }: { db: Db }) {
   const read = requires(PERMISSIONS.caseRead);
 
   app.get('/people', {
-    preHandler: read,
+    onRequest: read,
     schema: {
       summary: 'Search for people by name (typo-tolerant), CRN, PNC, CRO, prison number or date of birth',
       tags: ['people'],
@@ -88,7 +88,7 @@ export async function peopleApi(app: FastifyInstance, { db }: { db: Db }) {
   });
 
   app.get('/people/:crn', {
-    preHandler: read,
+    onRequest: read,
     schema: { summary: 'A person\'s case overview', tags: ['people'], params: crnParams, response: { ...errors } },
   }, async (request) => {
     const found = await openCase(db, request, (request.params as { crn: string }).crn, 'api.case.read');
@@ -113,7 +113,7 @@ export async function peopleApi(app: FastifyInstance, { db }: { db: Db }) {
   });
 
   app.post('/people', {
-    preHandler: requires(PERMISSIONS.caseCreate),
+    onRequest: requires(PERMISSIONS.caseCreate),
     schema: {
       summary: 'Record a new person. Returns 409 with the possible duplicates unless confirmNotDuplicate is true (a shared identifier is always 409).',
       tags: ['people'],
@@ -144,7 +144,7 @@ export async function peopleApi(app: FastifyInstance, { db }: { db: Db }) {
   });
 
   app.get('/people/:crn/audit', {
-    preHandler: requires(PERMISSIONS.auditRead),
+    onRequest: requires(PERMISSIONS.auditRead),
     schema: {
       summary: 'A person\'s audit trail, newest first (administrators)',
       tags: ['audit'],

@@ -119,7 +119,7 @@ export interface SearchResults { items: CaseListItem[]; total: number }
 export async function searchPeople(db: Db, user: CurrentUser, query: SearchQuery, limit = 50): Promise<SearchResults> {
   if (query.kind === 'empty') return { items: [], total: 0 };
   let base = casesWithAllocation(db).where(inScope(user));
-  let rank = sql<number>`0`;
+  let rank: ReturnType<typeof sql<number>> | null = null;
   switch (query.kind) {
     case 'crn': base = base.where('people.crn', '=', query.value); break;
     case 'pnc': base = base.where('people.pnc', '=', query.value); break;
@@ -138,7 +138,7 @@ export async function searchPeople(db: Db, user: CurrentUser, query: SearchQuery
     }
   }
   const [rows, count] = await Promise.all([
-    base.select(listColumns(user)).orderBy(rank, 'desc').orderBy('people.last_name').orderBy('people.first_name').orderBy('people.crn').limit(limit).execute(),
+    base.select(listColumns(user)).$if(rank !== null, (qb) => qb.orderBy(rank!, 'desc')).orderBy('people.last_name').orderBy('people.first_name').orderBy('people.crn').limit(limit).execute(),
     base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { items: rows.map(toItem), total: Number(count.n) };

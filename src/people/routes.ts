@@ -46,10 +46,10 @@ function allocationFor(user: CurrentUser) {
 
 export async function peopleRoutes(app: FastifyInstance, { db }: { db: Db }) {
   const options = { sexes: SEXES, genderIdentities: GENDER_IDENTITIES, ethnicities: ETHNICITIES, religions: RELIGIONS, sexualOrientations: SEXUAL_ORIENTATIONS, disabilities: DISABILITIES };
-  const canRead = { preHandler: requires(PERMISSIONS.caseRead) };
-  const canCreate = { preHandler: requires(PERMISSIONS.caseCreate) };
+  const canRead = { onRequest: requires(PERMISSIONS.caseRead) };
+  const canCreate = { onRequest: requires(PERMISSIONS.caseCreate) };
 
-  app.get('/', { preHandler: requires() }, async (_request, reply) => reply.redirect('/cases'));
+  app.get('/', { onRequest: requires() }, async (_request, reply) => reply.redirect('/cases'));
 
   app.get('/cases', canRead, async (request, reply) => {
     const items = await myCases(db, request.user!);

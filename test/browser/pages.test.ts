@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { accessibilityViolations, startBrowserHarness, type BrowserHarness } from '../support/browser.ts';
 
 /** Each page a user meets, opened in real Chromium and scanned with axe: no violations at WCAG 2.2 AA. */
-describe('pages in a real browser', () => {
+describe('pages in a real browser', { timeout: 180_000 }, () => {
   let h: BrowserHarness;
   let crn: string;
   let restrictedCrn: string;
@@ -22,6 +22,7 @@ describe('pages in a real browser', () => {
 
   it('sign-in page, with and without errors', async () => {
     const context = await h.browser.newContext({ baseURL: h.baseUrl });
+    context.setDefaultTimeout(15_000);
     const page = await context.newPage();
     await page.goto('/sign-in');
     await expectAccessible(page, 'sign-in');
@@ -61,8 +62,8 @@ describe('pages in a real browser', () => {
     await context.close();
   });
 
-  it('adding a person: form errors, duplicates and the new case, with JavaScript off', async () => {
-    const { context, page } = await h.signedIn('jo.po', { javaScript: false });
+  it('adding a person: form errors, duplicates and the new case', async () => {
+    const { context, page } = await h.signedIn('jo.po');
     await page.goto('/people/new');
     await expectAccessible(page, 'new person form');
     await page.fill('#lastName', 'Brownlow');
@@ -92,6 +93,21 @@ describe('pages in a real browser', () => {
     await expectAccessible(page, 'possible duplicates');
     await page.click('button:has-text("Go back and change the details")');
     assert.equal(await page.inputValue('#firstName'), 'Bertie');
+    await context.close();
+  });
+
+  it('works with JavaScript off: search, open a case, and a form with errors', async () => {
+    const { context, page } = await h.signedIn('kim.pso', { javaScript: false });
+    await page.goto('/search');
+    await page.fill('#q', crn);
+    await page.click('button:has-text("Search")');
+    await page.click('table a.govuk-link');
+    await page.waitForURL(`**/people/${crn}`);
+    await page.goto('/people/new');
+    await page.fill('#lastName', 'Nojs');
+    await page.click('button:has-text("Add person")');
+    assert.match(await page.textContent('.govuk-error-summary') ?? '', /Enter a first name/);
+    assert.equal(await page.inputValue('#lastName'), 'Nojs');
     await context.close();
   });
 

@@ -29,7 +29,7 @@ export const csrfFrom = (html: string): string => html.match(/name="_csrf" value
 
 export async function createTestApp(options: { people?: number; throttle?: SignInThrottle } = {}): Promise<TestApp> {
   const database = await createTestDatabase({ people: options.people ?? 300 });
-  const app = await buildApp({ db: database.db, databaseKind: database.kind, logLevel: 'silent', throttle: options.throttle ?? new SignInThrottle(1000) });
+  const app = await buildApp({ db: database.db, databaseKind: database.kind, logLevel: process.env.TEST_LOG_LEVEL ?? 'silent', throttle: options.throttle ?? new SignInThrottle(1000) });
   await app.ready();
 
   const client = (cookie: string, csrf: string): Browser => ({

@@ -1,8 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
+import { AxeBuilder } from '@axe-core/playwright';
 import type { AddressInfo } from 'node:net';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { createTestApp, type TestApp } from './app.ts';
 
@@ -21,17 +18,23 @@ export async function startBrowserHarness(): Promise<BrowserHarness> {
   await t.app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = t.app.server.address() as AddressInfo;
   const baseUrl = `http://127.0.0.1:${port}`;
-  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'throughline-chromium-'));
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', `--user-data-dir=${userDataDir}`],
-  });
+  // playwright-core gives each launch a fresh, throwaway profile.
+  const browser = await chromium
+    .launch({
+      executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    })
+    .catch(async (error: unknown) => {
+      await t.close(); // a listening server would keep the test process alive
+      throw error;
+    });
   return {
     t,
     baseUrl,
     browser,
     async signedIn(username, options = {}) {
       const context = await browser.newContext({ baseURL: baseUrl, javaScriptEnabled: options.javaScript ?? true });
+      context.setDefaultTimeout(15_000);
       const page = await context.newPage();
       await page.goto('/sign-in');
       await page.fill('#username', username);
@@ -43,7 +46,6 @@ export async function startBrowserHarness(): Promise<BrowserHarness> {
     async close() {
       await browser.close();
       await t.close();
-      fs.rmSync(userDataDir, { recursive: true, force: true });
     },
   };
 }
