@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { Writable } from 'node:stream';
 import { sql } from 'kysely';
 import { createTestApp, csrfFrom, type TestApp } from '../../test/support/app.ts';
 import { SignInThrottle } from './throttle.ts';
@@ -39,6 +40,15 @@ describe('signing in, sessions, CSRF and security headers', () => {
     const cookie = response.cookies.find((c) => c.name === 'tl_session')!;
     assert.equal(cookie.httpOnly, true);
     assert.equal(cookie.sameSite, 'Lax');
+    assert.equal(cookie.secure, undefined, 'plain HTTP on a developer machine');
+    const page = await t.app.inject({ method: 'GET', url: '/sign-in', headers: { 'x-forwarded-proto': 'https' } });
+    const csrf = page.cookies.find((c) => c.name === 'tl_csrf')!.value;
+    const overTls = await t.app.inject({
+      method: 'POST', url: '/sign-in',
+      headers: { 'x-forwarded-proto': 'https', cookie: `tl_csrf=${csrf}`, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: `_csrf=${csrf}&username=dan.po&password=throughline-demo`,
+    });
+    assert.equal(overTls.cookies.find((c) => c.name === 'tl_session')!.secure, true, 'behind TLS the session cookie is Secure');
   });
 
   it('throttles sign-in after repeated failures', async () => {
@@ -91,5 +101,26 @@ describe('signing in, sessions, CSRF and security headers', () => {
     assert.equal(page.headers['x-content-type-options'], 'nosniff');
     assert.equal(page.headers['x-frame-options'], 'SAMEORIGIN');
     assert.doesNotMatch(page.body, /<script(?![^>]*\bsrc=)[^>]*>/, 'every script is an external file');
+  });
+});
+
+describe('logs', () => {
+  it('never hold passwords, tokens or case content', async () => {
+    let logs = '';
+    const logStream = new Writable({ write: (chunk, _encoding, done) => { logs += String(chunk); done(); } });
+    const t = await createTestApp({ people: 20, logStream });
+    try {
+      const jo = await t.signIn('jo.po');
+      await (await t.anonymous()).post('/sign-in', { username: 'jo.po', password: 'a-wrong-secret-password' });
+      await jo.get('/search?q=Zebedee+Quillfeather');
+      await jo.post('/people/new', { firstName: 'Zebedee', lastName: 'Quillfeather', 'dateOfBirth-day': '1', 'dateOfBirth-month': '1', 'dateOfBirth-year': '1990', sex: 'male', pnc: '2008/1234567R' });
+      await t.api('GET', '/api/v1/people?q=Quillfeather', 'tl_a-secret-token-value');
+      assert.ok(logs.includes('/search'), 'requests are logged');
+      for (const secret of ['throughline-demo', 'a-wrong-secret-password', 'Quillfeather', 'Zebedee', '1234567R', 'a-secret-token-value', 'tl_session']) {
+        assert.ok(!logs.includes(secret), `logs include ${secret}`);
+      }
+    } finally {
+      await t.close();
+    }
   });
 });

@@ -37,8 +37,9 @@ export const auth = fp(async (app: FastifyInstance, options: AuthOptions) => {
   app.decorateRequest('session', null);
   app.decorateRequest('csrfToken', '');
 
-  const cookieOptions = { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: options.secureCookies };
-  app.decorate('sessionCookieOptions', cookieOptions);
+  // Secure when configured, or when the request came over TLS (directly or through a proxy).
+  const cookieOptions = (request: FastifyRequest) =>
+    ({ path: '/', httpOnly: true, sameSite: 'lax' as const, secure: options.secureCookies || request.protocol === 'https' });
 
   app.addHook('onRequest', async (request, reply) => {
     if (request.url.startsWith('/assets/')) return;
@@ -62,7 +63,7 @@ export const auth = fp(async (app: FastifyInstance, options: AuthOptions) => {
       let token = request.cookies[ANON_CSRF_COOKIE];
       if (!token || !/^[\w-]{43}$/.test(token)) {
         token = randomBytes(32).toString('base64url');
-        reply.setCookie(ANON_CSRF_COOKIE, token, cookieOptions);
+        reply.setCookie(ANON_CSRF_COOKIE, token, cookieOptions(request));
       }
       request.csrfToken = token;
     }

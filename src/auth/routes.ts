@@ -48,7 +48,7 @@ export async function signInRoutes(app: FastifyInstance, options: SignInOptions)
     throttle.succeed(username);
     const session = await createSession(db, user.id);
     await writeAudit(db, { userId: user.id, username: user.username, requestId: request.id, ip: request.ip }, { action: 'user.sign-in' });
-    reply.setCookie(SESSION_COOKIE, session.cookie, { path: '/', httpOnly: true, sameSite: 'lax', secure: options.secureCookies });
+    reply.setCookie(SESSION_COOKIE, session.cookie, { path: '/', httpOnly: true, sameSite: 'lax', secure: options.secureCookies || request.protocol === 'https' });
     return reply.redirect(returnTo, 303);
   });
 

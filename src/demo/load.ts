@@ -1,5 +1,6 @@
 import { hashPassword } from '../auth/passwords.ts';
 import type { Db } from '../database.ts';
+import { personColumns } from '../people/repository.ts';
 import { DEMO_PASSWORD, DEMO_PDUS, DEMO_REGION, DEMO_TEAMS, DEMO_USERS } from './organisation.ts';
 import { generateCrns, generateDemoPeople } from './people.ts';
 
@@ -52,27 +53,9 @@ export async function loadDemoData(db: Db, options: { people?: number; seed?: nu
 
     const ids: number[] = [];
     await inBatches(people.map((person, i) => ({ person, crn: crns[i]! })), async (batch) => {
-      const rows = await trx.insertInto('people').values(batch.map(({ person, crn }) => ({
-        crn,
-        first_name: person.firstName,
-        middle_names: person.middleNames,
-        last_name: person.lastName,
-        preferred_name: person.preferredName,
-        date_of_birth: person.dateOfBirth,
-        pnc: person.pnc,
-        cro: person.cro,
-        nomis_number: person.nomisNumber,
-        ni_number: person.niNumber,
-        email: person.email,
-        phone: person.phone,
-        sex: person.sex,
-        gender_identity: person.genderIdentity,
-        ethnicity: person.ethnicity,
-        religion: person.religion,
-        sexual_orientation: person.sexualOrientation,
-        disability: person.disability,
-        region_id: region.id,
-      }))).returning('id').execute();
+      const rows = await trx.insertInto('people')
+        .values(batch.map(({ person, crn }) => ({ crn, ...personColumns(person), region_id: region.id })))
+        .returning('id').execute();
       ids.push(...rows.map((row) => row.id));
     });
 

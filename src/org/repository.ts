@@ -2,8 +2,7 @@ import { sql } from 'kysely';
 import type { Db } from '../database.ts';
 import type { NewTeam, NewUser, UserEdit } from './forms.ts';
 
-/** True for PostgreSQL's unique_violation: two administrators racing to create the same username or code. */
-export const isUniqueViolation = (error: unknown): boolean => (error as { code?: unknown } | null)?.code === '23505';
+export { isUniqueViolation } from '../platform/db/errors.ts';
 
 const likePattern = (q: string) => `%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 

@@ -6,10 +6,11 @@ import { audit } from '../audit/request-audit.ts';
 import { PERMISSIONS } from '../auth/current-user.ts';
 import { requires } from '../auth/plugin.ts';
 import type { Db } from '../database.ts';
+import { isUniqueViolation } from '../platform/db/errors.ts';
 import { HttpError } from '../platform/http/errors.ts';
 import { validateNewPerson } from './person-form.ts';
 import { caseOverview, createPerson, findPossibleDuplicates, searchPeople, type CaseListItem } from './repository.ts';
-import { identifierClashes, openCase } from './routes.ts';
+import { identifierClashes, openCase, RACED_IDENTIFIER } from './routes.ts';
 import { parseSearchQuery } from './search-query.ts';
 
 const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
@@ -120,7 +121,7 @@ export async function peopleApi(app: FastifyInstance, { db }: { db: Db }) {
       body: NewPersonBody,
       response: {
         201: Type.Object({ crn: Type.String() }),
-        409: Type.Object({ error: Type.String(), message: Type.String(), duplicates: Type.Array(Type.Object({ crn: Type.String(), reason: Type.String(), restricted: Type.Boolean() })) }),
+        409: Type.Object({ error: Type.String(), message: Type.String(), duplicates: Type.Optional(Type.Array(Type.Object({ crn: Type.String(), reason: Type.String(), restricted: Type.Boolean() }))) }),
         ...errors,
       },
     },
@@ -138,7 +139,10 @@ export async function peopleApi(app: FastifyInstance, { db }: { db: Db }) {
         : 'Records with a similar name and the same date of birth exist. Check them; send confirmNotDuplicate: true to add a new record anyway.';
       return reply.code(409).send({ error: 'Conflict', message, duplicates: duplicates.map((d) => ({ crn: d.crn, reason: d.reason, restricted: !d.viewable })) });
     }
-    const created = await createPerson(db, user, validated.value, { teamId: user.teamId, practitionerId: user.roleCode === 'practitioner' ? user.id : null });
+    const created = await createPerson(db, user, validated.value, { teamId: user.teamId, practitionerId: user.roleCode === 'practitioner' ? user.id : null })
+      .catch((error: unknown) => {
+        throw isUniqueViolation(error) ? new HttpError(409, RACED_IDENTIFIER) : error;
+      });
     await audit(db, request, { action: 'person.create', personId: created.id, detail: { crn: created.crn, via: 'api' } });
     return reply.code(201).header('location', `/api/v1/people/${created.crn}`).send({ crn: created.crn });
   });

@@ -122,6 +122,11 @@ describe('people: my cases, search, case overview and recording a person', () =>
     assert.equal(dup.statusCode, 409);
     assert.equal(dup.json().duplicates[0].crn, crn);
 
+    // Two saves of the same new PNC at once: one wins, the other is told, neither is a 500.
+    const racing = await Promise.all(['Racer', 'Racey'].map((firstName) =>
+      t.api('POST', '/api/v1/people', token, { firstName, lastName: `Same${firstName}`, dateOfBirth: '1979-09-09', sex: 'male', pnc: '2001/0000005V' })));
+    assert.deepEqual(racing.map((r) => r.statusCode).sort(), [201, 409]);
+
     const notJson = await t.app.inject({ method: 'POST', url: '/api/v1/people', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, payload: '{not json' });
     assert.equal(notJson.statusCode, 400);
     assert.equal((await t.api('POST', '/api/v1/people', null, {})).statusCode, 401);

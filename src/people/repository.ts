@@ -196,34 +196,37 @@ async function issueCrn(db: Db, letter: string): Promise<string> {
   }
 }
 
+/** A person's own fields as the columns of `people` (the rest of the row is the caller's). */
+export function personColumns(person: Omit<NewPerson, 'address'>) {
+  return {
+    first_name: person.firstName,
+    middle_names: person.middleNames,
+    last_name: person.lastName,
+    preferred_name: person.preferredName,
+    date_of_birth: person.dateOfBirth,
+    sex: person.sex,
+    gender_identity: person.genderIdentity,
+    ethnicity: person.ethnicity,
+    religion: person.religion,
+    sexual_orientation: person.sexualOrientation,
+    disability: person.disability,
+    pnc: person.pnc,
+    cro: person.cro,
+    nomis_number: person.nomisNumber,
+    ni_number: person.niNumber,
+    email: person.email,
+    phone: person.phone,
+  };
+}
+
 /** Creates a person in the creator's region, allocated to the creator's team (and to them if they hold cases). */
 export async function createPerson(db: Db, user: CurrentUser, person: NewPerson, allocation: { teamId: number; practitionerId: number | null }): Promise<{ id: number; crn: string }> {
   return db.transaction().execute(async (trx) => {
     const region = await trx.selectFrom('teams').innerJoin('pdus', 'pdus.id', 'teams.pdu_id').innerJoin('regions', 'regions.id', 'pdus.region_id')
       .select(['regions.id', 'regions.crn_letter']).where('teams.id', '=', allocation.teamId).executeTakeFirstOrThrow();
     const crn = await issueCrn(trx, region.crn_letter);
-    const { id } = await trx.insertInto('people').values({
-      crn,
-      first_name: person.firstName,
-      middle_names: person.middleNames,
-      last_name: person.lastName,
-      preferred_name: person.preferredName,
-      date_of_birth: person.dateOfBirth,
-      sex: person.sex,
-      gender_identity: person.genderIdentity,
-      ethnicity: person.ethnicity,
-      religion: person.religion,
-      sexual_orientation: person.sexualOrientation,
-      disability: person.disability,
-      pnc: person.pnc,
-      cro: person.cro,
-      nomis_number: person.nomisNumber,
-      ni_number: person.niNumber,
-      email: person.email,
-      phone: person.phone,
-      region_id: region.id,
-      created_by: user.id,
-    }).returning('id').executeTakeFirstOrThrow();
+    const { id } = await trx.insertInto('people').values({ crn, ...personColumns(person), region_id: region.id, created_by: user.id })
+      .returning('id').executeTakeFirstOrThrow();
     if (person.address) {
       await trx.insertInto('person_addresses').values({
         person_id: id, status: 'main', line1: person.address.line1, line2: person.address.line2,

@@ -3,6 +3,7 @@ import { audit } from '../audit/request-audit.ts';
 import { can, PERMISSIONS, type CurrentUser } from '../auth/current-user.ts';
 import { requires } from '../auth/plugin.ts';
 import type { Db } from '../database.ts';
+import { isUniqueViolation } from '../platform/db/errors.ts';
 import { HttpError } from '../platform/http/errors.ts';
 import { parseCrn } from './identifiers.ts';
 import { validateNewPerson, type FieldErrors, type NewPerson } from './person-form.ts';
@@ -10,6 +11,9 @@ import { presentCaseRows, presentOverview } from './presenters.ts';
 import { DISABILITIES, ETHNICITIES, GENDER_IDENTITIES, RELIGIONS, SEXES, SEXUAL_ORIENTATIONS } from './reference-data.ts';
 import { caseOverview, createPerson, findPossibleDuplicates, lookUpCase, myCases, searchPeople, type PossibleDuplicate } from './repository.ts';
 import { parseSearchQuery } from './search-query.ts';
+
+/** Two people saving the same identifier at once: the database's unique index decides, and the loser is told. */
+export const RACED_IDENTIFIER = 'Someone saved a record with one of these identifiers a moment ago. Search for it before adding this person.';
 
 const identifierLabels: Record<string, string> = { pnc: 'PNC number', cro: 'CRO number', nomisNumber: 'prison number', niNumber: 'National Insurance number' };
 
@@ -80,7 +84,13 @@ export async function peopleRoutes(app: FastifyInstance, { db }: { db: Db }) {
     if (duplicates.length && body.confirmNotDuplicate !== 'yes') {
       return reply.page('people/views/possible-duplicates.njk', { pageTitle: 'This person may already have a record', duplicates, values, hidden: hiddenFields(body), person });
     }
-    const created = await createPerson(db, user, person, allocationFor(user));
+    let created: { id: number; crn: string };
+    try {
+      created = await createPerson(db, user, person, allocationFor(user));
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      return showForm({ pnc: RACED_IDENTIFIER });
+    }
     await audit(db, request, { action: 'person.create', personId: created.id, detail: { crn: created.crn, possibleDuplicatesShown: duplicates.map((d) => d.crn) } });
     return reply.redirect(`/people/${created.crn}?created=1`, 303);
   });

@@ -27,9 +27,15 @@ const cookieValue = (response: LightMyRequestResponse, name: string) =>
 
 export const csrfFrom = (html: string): string => html.match(/name="_csrf" value="([^"]+)"/)?.[1] ?? '';
 
-export async function createTestApp(options: { people?: number; throttle?: SignInThrottle } = {}): Promise<TestApp> {
+export async function createTestApp(options: { people?: number; throttle?: SignInThrottle; logStream?: NodeJS.WritableStream } = {}): Promise<TestApp> {
   const database = await createTestDatabase({ people: options.people ?? 300 });
-  const app = await buildApp({ db: database.db, databaseKind: database.kind, logLevel: process.env.TEST_LOG_LEVEL ?? 'silent', throttle: options.throttle ?? new SignInThrottle(1000) });
+  const app = await buildApp({
+    db: database.db,
+    databaseKind: database.kind,
+    logLevel: options.logStream ? 'info' : (process.env.TEST_LOG_LEVEL ?? 'silent'),
+    throttle: options.throttle ?? new SignInThrottle(1000),
+    ...(options.logStream ? { logStream: options.logStream } : {}),
+  });
   await app.ready();
 
   const client = (cookie: string, csrf: string): Browser => ({
