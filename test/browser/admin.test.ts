@@ -42,8 +42,16 @@ describe('administration pages in a real browser', { timeout: 180_000 }, () => {
     await context.close();
   });
 
-  it('teams and API tokens', async () => {
+  it('roles, teams and API tokens', async () => {
     const { context, page } = await h.signedIn('admin');
+    await page.goto('/admin/roles');
+    await expectAccessible(page, 'roles');
+    await page.goto('/admin/roles/new');
+    await page.click('button:has-text("Save role")');
+    assert.ok(await page.isVisible('.govuk-error-summary'));
+    await expectAccessible(page, 'new role with errors');
+    await page.goto('/admin/roles/practitioner');
+    await expectAccessible(page, 'edit role');
     await page.goto('/admin/teams');
     await expectAccessible(page, 'teams');
     const team = await h.t.database.db.selectFrom('teams').select('id').orderBy('id').executeTakeFirstOrThrow();

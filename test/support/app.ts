@@ -8,7 +8,7 @@ export interface Browser {
   cookie: string;
   csrf: string;
   get(url: string): Promise<LightMyRequestResponse>;
-  post(url: string, form: Record<string, string>): Promise<LightMyRequestResponse>;
+  post(url: string, form: Record<string, string | string[]>): Promise<LightMyRequestResponse>;
 }
 
 export interface TestApp {
@@ -46,7 +46,8 @@ export async function createTestApp(options: { people?: number; throttle?: SignI
       app.inject({
         method: 'POST', url,
         headers: { cookie, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' },
-        payload: new URLSearchParams({ _csrf: csrf, ...form }).toString(),
+        // Repeated fields (checkboxes) are sent as the browser sends them: one pair per value.
+        payload: new URLSearchParams(Object.entries({ _csrf: csrf, ...form }).flatMap(([name, value]) => (Array.isArray(value) ? value : [value]).map((v) => [name, v]))).toString(),
       }),
   });
 

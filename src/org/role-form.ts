@@ -1,0 +1,45 @@
+import { PERMISSIONS } from '../auth/current-user.ts';
+import type { CaseScope } from './tables.ts';
+
+/** What each permission lets a role do, in words an administrator reads. */
+export const PERMISSION_DESCRIPTIONS: Record<string, string> = {
+  [PERMISSIONS.caseRead]: 'Search for people and open their cases (within the case scope)',
+  [PERMISSIONS.caseCreate]: 'Add a person',
+  [PERMISSIONS.usersManage]: 'Manage users and roles',
+  [PERMISSIONS.teamsManage]: 'Manage teams',
+  [PERMISSIONS.accessManage]: 'Manage the access list of any case',
+  [PERMISSIONS.auditRead]: 'Read the audit trail of any case',
+  [PERMISSIONS.tokensManage]: 'Issue and revoke API tokens',
+};
+
+export const CASE_SCOPES: { value: CaseScope; text: string; hint: string }[] = [
+  { value: 'region', text: 'Their own region', hint: 'Cases of the region of the user\'s team' },
+  { value: 'national', text: 'All regions', hint: 'Every case in England and Wales' },
+  { value: 'none', text: 'No cases', hint: 'For roles that only administer' },
+];
+
+export interface RoleInput { code: string; name: string; description: string; caseScope: CaseScope; permissions: string[] }
+
+const list = (value: unknown): string[] => (Array.isArray(value) ? value : value === undefined || value === '' ? [] : [value]).map(String);
+
+/** Pure validation of a role; `code` is checked only when creating (it is the role's key). */
+export function validateRole(input: Record<string, unknown>, options: { creating: boolean }):
+  { ok: true; value: RoleInput } | { ok: false; errors: Record<string, string> } {
+  const errors: Record<string, string> = {};
+  const code = typeof input.code === 'string' ? input.code.trim().toLowerCase() : '';
+  if (options.creating && !/^[a-z][a-z0-9-]{1,39}$/.test(code)) {
+    errors.code = 'Enter a code of 2 to 40 lower-case letters, digits or hyphens, starting with a letter, like victim-liaison';
+  }
+  const name = typeof input.name === 'string' ? input.name.trim() : '';
+  if (!name) errors.name = 'Enter the role\'s name';
+  else if (name.length > 80) errors.name = 'The name must be 80 characters or fewer';
+  const description = typeof input.description === 'string' ? input.description.trim() : '';
+  if (description.length > 300) errors.description = 'The description must be 300 characters or fewer';
+  const caseScope = CASE_SCOPES.find((scope) => scope.value === input.caseScope)?.value;
+  if (!caseScope) errors.caseScope = 'Choose how far the role\'s cases reach';
+  const permissions = [...new Set(list(input.permissions))];
+  const unknown = permissions.filter((permission) => !(permission in PERMISSION_DESCRIPTIONS));
+  if (unknown.length) errors.permissions = `There is no permission called ${unknown.join(', ')}`;
+  if (Object.keys(errors).length) return { ok: false, errors };
+  return { ok: true, value: { code, name, description, caseScope: caseScope!, permissions } };
+}
