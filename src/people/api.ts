@@ -58,6 +58,33 @@ const NewPersonBody = Type.Object({
 });
 type NewPersonBody = Static<typeof NewPersonBody>;
 
+const NullableString = Nullable(Type.String());
+const PersonDetail = Type.Object({
+  crn: Type.String(),
+  firstName: Type.String(), middleNames: NullableString, lastName: Type.String(), preferredName: NullableString,
+  dateOfBirth: Type.String({ format: 'date' }),
+  pnc: NullableString, cro: NullableString, nomisNumber: NullableString, niNumber: NullableString,
+  email: NullableString, phone: NullableString,
+  sex: Type.String(), genderIdentity: NullableString, ethnicity: NullableString, religion: NullableString,
+  sexualOrientation: NullableString, disability: NullableString,
+  region: Type.String(),
+  restricted: Type.Boolean({ description: 'The case has an access list; treat its details with care' }),
+  aliases: Type.Array(Type.Object({ firstName: Type.String(), lastName: Type.String(), dateOfBirth: NullableString })),
+  addresses: Type.Array(Type.Object({
+    status: Type.String(), line1: Type.String(), line2: NullableString, town: NullableString, postcode: NullableString,
+    noFixedAbode: Type.Boolean(), startDate: NullableString, endDate: NullableString,
+  })),
+  allocation: Nullable(Type.Object({ practitioner: NullableString, team: Type.String(), pdu: Type.String() })),
+});
+
+const AuditEntries = Type.Object({
+  crn: Type.String(),
+  entries: Type.Array(Type.Object({
+    id: Type.Integer(), at: Type.String({ format: 'date-time' }), username: NullableString, action: Type.String(),
+    detail: Type.Unknown(), requestId: NullableString, ip: NullableString,
+  })),
+});
+
 const crnParams = Type.Object({ crn: Type.String({ description: 'Case reference number, e.g. X123456', maxLength: 20 }) });
 
 const toApiItem = (item: CaseListItem) =>
@@ -90,7 +117,7 @@ export async function peopleApi(app: FastifyInstance, { db }: { db: Db }) {
 
   app.get('/people/:crn', {
     onRequest: read,
-    schema: { summary: 'A person\'s case overview', tags: ['people'], params: crnParams, response: { ...errors } },
+    schema: { summary: 'A person\'s case overview', tags: ['people'], params: crnParams, response: { 200: PersonDetail, ...errors } },
   }, async (request) => {
     const found = await openCase(db, request, (request.params as { crn: string }).crn, 'api.case.read');
     const { person, aliases, addresses, allocation, accessRules } = await caseOverview(db, found.id);
@@ -109,7 +136,7 @@ export async function peopleApi(app: FastifyInstance, { db }: { db: Db }) {
       restricted: accessRules.length > 0,
       aliases: aliases.map((a) => ({ firstName: a.first_name, lastName: a.last_name, dateOfBirth: a.date_of_birth })),
       addresses: addresses.map((a) => ({ status: a.status, line1: a.line1, line2: a.line2, town: a.town, postcode: a.postcode, noFixedAbode: a.no_fixed_abode, startDate: a.start_date, endDate: a.end_date })),
-      allocation: allocation && { practitioner: allocation.practitioner_name, team: allocation.team_name, pdu: allocation.pdu_name },
+      allocation: allocation ? { practitioner: allocation.practitioner_name, team: allocation.team_name, pdu: allocation.pdu_name } : null,
     };
   });
 
@@ -154,7 +181,7 @@ export async function peopleApi(app: FastifyInstance, { db }: { db: Db }) {
       tags: ['audit'],
       params: crnParams,
       querystring: Type.Object({ before: Type.Optional(Type.Integer({ minimum: 1 })), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })) }),
-      response: { ...errors },
+      response: { 200: AuditEntries, ...errors },
     },
   }, async (request) => {
     const person = await adminSubject(db, (request.params as { crn: string }).crn);

@@ -25,6 +25,8 @@ describe('operational endpoints and the API document', () => {
     assert.equal(doc.openapi, '3.1.0');
     for (const path of ['/api/v1/people', '/api/v1/people/{crn}', '/api/v1/people/{crn}/audit']) assert.ok(doc.paths[path], path);
     assert.ok(doc.paths['/api/v1/people'].post.requestBody.content['application/json'].schema.properties.pnc);
+    assert.ok(doc.paths['/api/v1/people/{crn}'].get.responses['200'].content['application/json'].schema.properties.crn);
+    assert.ok(doc.components.securitySchemes.bearer);
     assert.equal(doc.paths['/health'], undefined, 'operational and page routes are not part of the API');
   });
 
