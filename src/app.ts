@@ -7,6 +7,7 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { accessRoutes } from './access/routes.ts';
+import { assessmentApi } from './assessment/api.ts';
 import { auditRoutes } from './audit/routes.ts';
 import { auth } from './auth/plugin.ts';
 import { signInRoutes } from './auth/routes.ts';
@@ -20,6 +21,7 @@ import type { DatabaseKind } from './platform/db/connect.ts';
 import { errorHandling } from './platform/http/error-handling.ts';
 import { operations } from './platform/http/operations.ts';
 import { pages } from './platform/http/pages.ts';
+import { Problem } from './platform/http/problem.ts';
 import { assetRoots, createViews } from './platform/views/render.ts';
 
 export interface AppOptions {
@@ -115,7 +117,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(accessRoutes, { db });
   await app.register(auditRoutes, { db });
   await app.register(adminRoutes, { db });
+  app.addSchema(Problem);
   await app.register(peopleApi, { db, prefix: '/api/v1' });
+  await app.register(assessmentApi, { prefix: '/api/v1' });
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   return app;
 }

@@ -8,6 +8,7 @@ import { requires } from '../auth/plugin.ts';
 import type { Db } from '../database.ts';
 import { isUniqueViolation } from '../platform/db/errors.ts';
 import { HttpError } from '../platform/http/errors.ts';
+import { ProblemRef } from '../platform/http/problem.ts';
 import { validateNewPerson } from './person-form.ts';
 import { caseOverview, createPerson, findPossibleDuplicates, searchPeople, type CaseListItem } from './repository.ts';
 import { identifierClashes, openCase, RACED_IDENTIFIER } from './routes.ts';
@@ -17,7 +18,6 @@ const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null
 const Str = (description: string, maxLength = 200) => Type.String({ description, maxLength });
 const OptStr = (description: string, maxLength = 200) => Type.Optional(Nullable(Str(description, maxLength)));
 
-const Problem = Type.Object({ error: Type.String(), message: Type.String(), fields: Type.Optional(Type.Record(Type.String(), Type.String())) }, { $id: 'Problem' });
 
 const SearchItem = Type.Object({
   crn: Type.String(),
@@ -94,8 +94,7 @@ const toApiItem = (item: CaseListItem) =>
 
 /** The people API: the same rules as the pages (scope, access list, audit), JSON in camelCase. */
 export async function peopleApi(app: FastifyInstance, { db }: { db: Db }) {
-  app.addSchema(Problem);
-  const errors = { 400: Type.Ref(Problem), 401: Type.Ref(Problem), 403: Type.Ref(Problem), 404: Type.Ref(Problem) };
+  const errors = { 400: ProblemRef, 401: ProblemRef, 403: ProblemRef, 404: ProblemRef };
   const read = requires(PERMISSIONS.caseRead);
 
   app.get('/people', {
