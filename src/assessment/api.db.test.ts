@@ -43,3 +43,31 @@ describe('POST /api/v1/tiers/calculate', () => {
     assert.ok(doc.paths['/api/v1/tiers/calculate'].post.requestBody.content['application/json'].schema.properties.mappaLevel);
   });
 });
+
+describe('POST /api/v1/predictors/ogrs3', () => {
+  let t: TestApp;
+  let token: string;
+  before(async () => {
+    t = await createTestApp({ people: 5 });
+    const user = await t.database.db.selectFrom('users').select('id').where('username', '=', 'jo.po').executeTakeFirstOrThrow();
+    token = (await createApiToken(t.database.db, { userId: user.id, label: 't', createdBy: null })).token;
+  });
+  after(() => t.close());
+
+  it('scores a case with every term, and refuses bad input per field', async () => {
+    const input = { sex: 'male', dateOfBirth: '1990-06-01', followUpStartDate: '2026-01-10', currentConvictionDate: '2026-01-10', firstSanctionDate: '2008-03-01', previousSanctions: 4, offenceCategory: 'burglary_domestic' };
+    const response = await t.api('POST', '/api/v1/predictors/ogrs3', token, input);
+    assert.equal(response.statusCode, 200, response.body);
+    const result = response.json();
+    assert.ok(result.twoYear > result.oneYear && result.twoYear < 1);
+    assert.equal(result.twoYearPercent, Math.round(result.twoYear * 100));
+    assert.ok(['low', 'medium', 'high', 'very_high'].includes(result.band));
+    assert.ok(result.terms.offence.label.includes('domestic burglary'));
+
+    const bad = await t.api('POST', '/api/v1/predictors/ogrs3', token, { ...input, offenceCategory: 'jaywalking', firstSanctionDate: '2027-01-01', previousSanctions: -1 });
+    assert.equal(bad.statusCode, 400);
+    const fields = bad.json().fields;
+    assert.ok(fields.offenceCategory && fields.previousSanctions, JSON.stringify(fields));
+    assert.equal((await t.api('POST', '/api/v1/predictors/ogrs3', token, [])).statusCode, 400);
+  });
+});
