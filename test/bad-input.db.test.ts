@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
-import { createApiToken } from '../src/auth/repository.ts';
 import { createTestApp, type Browser, type TestApp } from './support/app.ts';
 
 /** Every route, fed nonsense: the answer is always a 2xx/3xx/4xx with a message, never a 500. */
@@ -14,8 +13,7 @@ describe('bad input never crashes a route', () => {
     t = await createTestApp({ people: 20 });
     collectRoutes(t.app, routes);
     admin = await t.signIn('admin');
-    const user = await t.database.db.selectFrom('users').select('id').where('username', '=', 'admin').executeTakeFirstOrThrow();
-    token = (await createApiToken(t.database.db, { userId: user.id, label: 'fuzz', createdBy: null })).token;
+    token = await t.tokenFor('admin');
   });
   after(() => t.close());
 

@@ -2,7 +2,6 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
 import { createTestApp, type TestApp } from '../../test/support/app.ts';
-import { createApiToken } from '../auth/repository.ts';
 
 /** The demo data restricts the first three people to lee.po and sam.spo, and excludes jo.po from the next three. */
 describe('the access list', () => {
@@ -10,10 +9,7 @@ describe('the access list', () => {
   let restrictedCrn: string;
   let excludedCrn: string;
   let openCrn: string;
-  const tokenFor = async (username: string) => {
-    const user = await t.database.db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirstOrThrow();
-    return (await createApiToken(t.database.db, { userId: user.id, label: 'test', createdBy: null })).token;
-  };
+  const tokenFor = (username: string) => t.tokenFor(username);
 
   before(async () => {
     t = await createTestApp();

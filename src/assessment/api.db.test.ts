@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createTestApp, type TestApp } from '../../test/support/app.ts';
-import { createApiToken } from '../auth/repository.ts';
 
 const base = {
   sex: 'male', rsr: 4.2, rosh: 'high', mappaLevel: 0, complexityFactors: ['self_harm'], mandateForChange: true,
@@ -13,8 +12,7 @@ describe('POST /api/v1/tiers/calculate', () => {
   let token: string;
   before(async () => {
     t = await createTestApp({ people: 5 });
-    const user = await t.database.db.selectFrom('users').select('id').where('username', '=', 'jo.po').executeTakeFirstOrThrow();
-    token = (await createApiToken(t.database.db, { userId: user.id, label: 't', createdBy: null })).token;
+    token = await t.tokenFor('jo.po');
   });
   after(() => t.close());
 
@@ -49,8 +47,7 @@ describe('POST /api/v1/predictors/ogrs3', () => {
   let token: string;
   before(async () => {
     t = await createTestApp({ people: 5 });
-    const user = await t.database.db.selectFrom('users').select('id').where('username', '=', 'jo.po').executeTakeFirstOrThrow();
-    token = (await createApiToken(t.database.db, { userId: user.id, label: 't', createdBy: null })).token;
+    token = await t.tokenFor('jo.po');
   });
   after(() => t.close());
 

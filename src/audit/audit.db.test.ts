@@ -2,7 +2,6 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
 import { createTestApp, type TestApp } from '../../test/support/app.ts';
-import { createApiToken } from '../auth/repository.ts';
 import { verifyAuditChain } from './audit-log.ts';
 
 describe('the audit log', () => {
@@ -36,8 +35,7 @@ describe('the audit log', () => {
     const person = await t.database.db.selectFrom('people').select('id').where('crn', '=', newCrn).executeTakeFirstOrThrow();
     const actions = await t.database.db.selectFrom('audit_log').select('action').where('person_id', '=', person.id).execute();
     assert.deepEqual(actions.map((a) => a.action), ['person.create']);
-    const user = await t.database.db.selectFrom('users').select('id').where('username', '=', 'jo.po').executeTakeFirstOrThrow();
-    const { token } = await createApiToken(t.database.db, { userId: user.id, label: 't', createdBy: null });
+    const token = await t.tokenFor('jo.po');
     assert.equal((await t.api('GET', `/api/v1/people/${newCrn}`, token)).statusCode, 200);
     const apiRead = await t.database.db.selectFrom('audit_log').select('action').where('person_id', '=', person.id).where('action', '=', 'api.case.read').execute();
     assert.equal(apiRead.length, 1);
@@ -51,13 +49,11 @@ describe('the audit log', () => {
     assert.match(page.body, /Viewed the case/);
     assert.equal((await (await t.signIn('sam.spo')).get(`/people/${crn}/audit`)).statusCode, 403);
 
-    const adminUser = await t.database.db.selectFrom('users').select('id').where('username', '=', 'admin').executeTakeFirstOrThrow();
-    const { token } = await createApiToken(t.database.db, { userId: adminUser.id, label: 't', createdBy: null });
+    const token = await t.tokenFor('admin');
     const api = await t.api('GET', `/api/v1/people/${crn}/audit`, token);
     assert.equal(api.statusCode, 200);
     assert.ok(api.json().entries.some((e: { action: string; username: string }) => e.action === 'case.read' && e.username === 'jo.po'));
-    const practitioner = await t.database.db.selectFrom('users').select('id').where('username', '=', 'jo.po').executeTakeFirstOrThrow();
-    const joToken = (await createApiToken(t.database.db, { userId: practitioner.id, label: 't', createdBy: null })).token;
+    const joToken = await t.tokenFor('jo.po');
     assert.equal((await t.api('GET', `/api/v1/people/${crn}/audit`, joToken)).statusCode, 403);
   });
 

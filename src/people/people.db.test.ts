@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createTestApp, type Browser, type TestApp } from '../../test/support/app.ts';
-import { createApiToken } from '../auth/repository.ts';
 
 const form = (fields: Record<string, string>) => ({
   firstName: 'Testa', lastName: 'Personne', 'dateOfBirth-day': '14', 'dateOfBirth-month': '6', 'dateOfBirth-year': '1988', sex: 'male', ...fields,
@@ -14,8 +13,7 @@ describe('people: my cases, search, case overview and recording a person', () =>
   before(async () => {
     t = await createTestApp();
     jo = await t.signIn('jo.po');
-    const user = await t.database.db.selectFrom('users').select('id').where('username', '=', 'jo.po').executeTakeFirstOrThrow();
-    token = (await createApiToken(t.database.db, { userId: user.id, label: 'test', createdBy: null })).token;
+    token = await t.tokenFor('jo.po');
     // Known people for ranking, created through the API as a practitioner would.
     for (const [firstName, lastName, dateOfBirth] of [
       ['Johnathan', 'Quarmby', '1980-01-01'], ['Jon', 'Quarmbie', '1981-02-02'], ['Mary', 'Quarmby', '1982-03-03'], ['Jonathan', 'Quarnby', '1983-04-04'],

@@ -1,5 +1,6 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../src/app.ts';
+import { createApiToken } from '../../src/auth/repository.ts';
 import { SignInThrottle } from '../../src/auth/throttle.ts';
 import { DEMO_PASSWORD } from '../../src/demo/organisation.ts';
 import { createTestDatabase, type TestDatabase } from './database.ts';
@@ -19,6 +20,8 @@ export interface TestApp {
   /** A client that has not signed in (it holds the anonymous CSRF cookie). */
   anonymous(): Promise<Browser>;
   api(method: 'GET' | 'POST', url: string, token: string | null, body?: unknown): Promise<LightMyRequestResponse>;
+  /** Issues an API token for a demo user, as an administrator would. */
+  tokenFor(username: string): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -76,6 +79,10 @@ export async function createTestApp(options: { people?: number; throttle?: SignI
         headers: { accept: 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
         ...(body !== undefined ? { payload: body as object } : {}),
       }),
+    async tokenFor(username) {
+      const user = await database.db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirstOrThrow();
+      return (await createApiToken(database.db, { userId: user.id, label: 'test', createdBy: null })).token;
+    },
     async close() {
       await app.close();
       await database.close();

@@ -1,16 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Level, Validated } from './common.ts';
+import { ok, refused } from './test-helpers.ts';
+import type { Level } from './common.ts';
 import { OGP_BANDS, OGP_WEIGHTS, ogp, ogpBand, scoreOgp, validateOgp, type OgpInput } from './ogp.ts';
 
-const ok = <T>(result: Validated<T>): T => {
-  if (!result.ok) assert.fail(`expected success, got ${JSON.stringify(result.errors)}`);
-  return result.value;
-};
-const refused = (result: Validated<unknown>): Record<string, string> => {
-  if (result.ok) assert.fail('expected a refusal');
-  return result.errors;
-};
 
 const none: OgpInput = {
   ogrs3TwoYearPercent: 1, noFixedAbode: false, unemployed: false, regularOffendingLifestyle: 0, currentDrugMisuse: 0,

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Validated } from './common.ts';
+import { ok, refused } from './test-helpers.ts';
 import {
   OFFENCE_CATEGORY_CODES, OGRS3_AGE_SEX, OGRS3_BANDS, OGRS3_CONSTANTS, OGRS3_OFFENCE_CATEGORIES, OGRS3_SANCTION_HISTORY,
   ogrs3, ogrs3Band, ogrs3FromAges, ogrs3Probabilities, scoreOgrs3, validateOgrs3,
@@ -57,14 +57,6 @@ const EXAMPLES_TABLE = `
 | male | 30 | 1 | 30 | 21 | fraud_forgery | 0.107447 | 0.198143 | 11/20 | low |`;
 const rows = (table: string) => table.trim().split('\n').map((line) => line.split('|').slice(1, -1).map((cell) => cell.trim()));
 
-const ok = <T>(result: Validated<T>): T => {
-  if (!result.ok) assert.fail(`expected success, got ${JSON.stringify(result.errors)}`);
-  return result.value;
-};
-const refused = (result: Validated<unknown>): Record<string, string> => {
-  if (result.ok) assert.fail('expected a refusal');
-  return result.errors;
-};
 
 const DOB = '1990-06-01';
 const DAY = 86_400_000;

@@ -1,16 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Level, Validated } from './common.ts';
+import { ok, refused } from './test-helpers.ts';
+import type { Level } from './common.ts';
 import { OVP_BANDS, OVP_WEIGHTS, ovp, ovpBand, scoreOvp, validateOvp, type OvpInput } from './ovp.ts';
 
-const ok = <T>(result: Validated<T>): T => {
-  if (!result.ok) assert.fail(`expected success, got ${JSON.stringify(result.errors)}`);
-  return result.value;
-};
-const refused = (result: Validated<unknown>): Record<string, string> => {
-  if (result.ok) assert.fail('expected a refusal');
-  return result.errors;
-};
 const logistic = (x: number) => 1 / (1 + Math.exp(-x));
 const DAY = 86_400_000;
 const shift = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
