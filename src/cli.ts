@@ -1,4 +1,6 @@
+import fs from 'node:fs';
 import { sql } from 'kysely';
+import { progressBar, scoreOgrs3Csv } from './assessment/score-csv.ts';
 import { verifyAuditChain, writeAudit } from './audit/audit-log.ts';
 import { createApiToken } from './auth/repository.ts';
 import { ConfigError } from './platform/config.ts';
@@ -11,6 +13,7 @@ Commands:
   migrate                              bring the database schema up to date (and load demo data if empty)
   token create --user NAME [--label L] issue an API token for a user; prints it on the last line
   audit verify                         check the audit log's hash chain; reports the first broken row
+  score ogrs3 <input.csv >output.csv   score a CSV of cases with OGRS3 (columns as the API's fields); no database needed
 `;
 
 class UsageError extends Error {}
@@ -29,6 +32,10 @@ async function run(args: string[]): Promise<number> {
   if (!command || command === 'help' || command === '--help') {
     console.log(usage);
     return 0;
+  }
+  if (command === 'score') {
+    if (sub !== 'ogrs3') throw new UsageError('score needs a predictor: score ogrs3 <input.csv >output.csv');
+    return scoreFromStdin();
   }
   const known = command === 'migrate' || (command === 'token' && sub === 'create') || (command === 'audit' && sub === 'verify');
   if (!known) throw new UsageError(`Unknown command: ${args.join(' ')}`);
@@ -64,6 +71,20 @@ async function run(args: string[]): Promise<number> {
   } finally {
     await handle.close();
   }
+}
+
+/** Reads CSV on stdin, writes scored CSV on stdout, and draws progress on stderr. */
+async function scoreFromStdin(): Promise<number> {
+  const stat = fs.fstatSync(0);
+  const draw = progressBar(stat.isFile() ? stat.size : null);
+  const tty = process.stderr.isTTY;
+  let calls = 0;
+  const { rows, errors } = await scoreOgrs3Csv(process.stdin, process.stdout, (progress) => {
+    if (tty) process.stderr.write(`\r${draw(progress)}${progress.done ? '\n' : ''}`);
+    else if (progress.done || ++calls % 10 === 0) process.stderr.write(`${draw(progress)}\n`);
+  });
+  if (errors) process.stderr.write(`${errors} of ${rows} rows could not be scored: see the ogrs3_error column.\n`);
+  return 0;
 }
 
 run(process.argv.slice(2))
