@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createTestApp, type TestApp } from '../../../test/support/app.ts';
+import { buildApp } from '../../app.ts';
+import type { Database } from '../../database.ts';
+import { openDatabase } from '../db/connect.ts';
 
 describe('operational endpoints and the API document', () => {
   let t: TestApp;
@@ -18,6 +21,19 @@ describe('operational endpoints and the API document', () => {
     const metrics = await t.app.inject({ method: 'GET', url: '/metrics' });
     assert.match(metrics.body, /http_request_duration_seconds_bucket/);
     assert.match(metrics.body, /process_resident_memory_bytes/);
+  });
+
+  it('reports DOWN with 503 when the database does not answer', async () => {
+    const unreachable = await openDatabase<Database>({ databaseUrl: 'postgres://nobody@127.0.0.1:1/none' });
+    const app = await buildApp({ db: unreachable.db, databaseKind: 'server', logLevel: 'silent' });
+    try {
+      const health = await app.inject({ method: 'GET', url: '/health' });
+      assert.equal(health.statusCode, 503);
+      assert.deepEqual(health.json(), { status: 'DOWN' });
+    } finally {
+      await app.close();
+      await unreachable.close();
+    }
   });
 
   it('serves an OpenAPI 3.1 document generated from the route schemas', async () => {
