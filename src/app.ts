@@ -17,6 +17,8 @@ import type { Db } from './database.ts';
 import { adminRoutes } from './org/routes.ts';
 import { peopleApi } from './people/api.ts';
 import { peopleRoutes } from './people/routes.ts';
+import { registrationsApi } from './registrations/api.ts';
+import { registrationRoutes } from './registrations/routes.ts';
 import type { DatabaseKind } from './platform/db/connect.ts';
 import { errorHandling } from './platform/http/error-handling.ts';
 import { operations } from './platform/http/operations.ts';
@@ -114,12 +116,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   await app.register(signInRoutes, { db, secureCookies, ...(options.throttle ? { throttle: options.throttle } : {}) });
   await app.register(peopleRoutes, { db });
+  await app.register(registrationRoutes, { db });
   await app.register(accessRoutes, { db });
   await app.register(auditRoutes, { db });
   await app.register(adminRoutes, { db });
   app.addSchema(Problem);
   await app.register(peopleApi, { db, prefix: '/api/v1' });
   await app.register(assessmentApi, { prefix: '/api/v1' });
+  await app.register(registrationsApi, { db, prefix: '/api/v1' });
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   return app;
 }

@@ -4,7 +4,8 @@ import type { AuditTables } from './audit/tables.ts';
 import type { AuthTables } from './auth/tables.ts';
 import type { OrgTables } from './org/tables.ts';
 import type { PeopleTables } from './people/tables.ts';
+import type { RegistrationTables } from './registrations/tables.ts';
 
 /** The whole schema as one type: each capability declares the tables it owns. */
-export type Database = OrgTables & AuthTables & PeopleTables & AccessTables & AuditTables;
+export type Database = OrgTables & AuthTables & PeopleTables & AccessTables & AuditTables & RegistrationTables;
 export type Db = Kysely<Database>;

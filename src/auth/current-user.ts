@@ -18,6 +18,7 @@ export interface CurrentUser {
 export const PERMISSIONS = {
   caseRead: 'case:read',
   caseCreate: 'case:create',
+  registrationsManage: 'registrations:manage',
   usersManage: 'users:manage',
   teamsManage: 'teams:manage',
   accessManage: 'access:manage',

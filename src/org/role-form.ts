@@ -5,6 +5,7 @@ import type { CaseScope } from './tables.ts';
 export const PERMISSION_DESCRIPTIONS: Record<string, string> = {
   [PERMISSIONS.caseRead]: 'Search for people and open their cases (within the case scope)',
   [PERMISSIONS.caseCreate]: 'Add a person',
+  [PERMISSIONS.registrationsManage]: 'Add, review and remove risk flags on cases they can open',
   [PERMISSIONS.usersManage]: 'Manage users and roles',
   [PERMISSIONS.teamsManage]: 'Manage teams',
   [PERMISSIONS.accessManage]: 'Manage the access list of any case',

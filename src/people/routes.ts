@@ -5,6 +5,8 @@ import { requires } from '../auth/plugin.ts';
 import type { Db } from '../database.ts';
 import { isUniqueViolation } from '../platform/db/errors.ts';
 import { HttpError } from '../platform/http/errors.ts';
+import { presentRegistrations } from '../registrations/presenter.ts';
+import { registrationsFor } from '../registrations/repository.ts';
 import { parseCrn } from './identifiers.ts';
 import { validateNewPerson, type FieldErrors, type NewPerson } from './person-form.ts';
 import { presentCaseRows, presentOverview } from './presenters.ts';
@@ -102,11 +104,14 @@ export async function peopleRoutes(app: FastifyInstance, { db }: { db: Db }) {
   app.get('/people/:crn', canRead, async (request, reply) => {
     const { crn } = request.params as { crn: string };
     const found = await openCase(db, request, crn, 'case.read');
-    const overview = presentOverview(await caseOverview(db, found.id));
+    const [data, flagRows] = await Promise.all([caseOverview(db, found.id), registrationsFor(db, found.id)]);
+    const overview = presentOverview(data);
     const created = (request.query as { created?: string }).created === '1';
     return reply.page('people/views/overview.njk', {
       pageTitle: `${overview.name} (${overview.crn})`,
       overview,
+      crn: overview.crn,
+      flags: presentRegistrations(flagRows, new Date().toISOString().slice(0, 10)),
       flash: created ? `Person added. Their CRN is ${overview.crn}.` : undefined,
       canManageAccess: can(request.user, PERMISSIONS.accessManage),
       canReadAudit: can(request.user, PERMISSIONS.auditRead),

@@ -51,6 +51,25 @@ describe('pages in a real browser', { timeout: 180_000 }, () => {
     await context.close();
   });
 
+  it('risk flags: add with errors, add, see the banner on the case', async () => {
+    const { context, page } = await h.signedIn('lee.po');
+    await page.goto(`/people/${crn}/flags`);
+    await expectAccessible(page, 'risk flags');
+    await page.click('button:has-text("Add flag")');
+    assert.ok(await page.isVisible('.govuk-error-summary'));
+    await expectAccessible(page, 'risk flags with errors');
+    await page.selectOption('#typeCode', 'risk_to_staff');
+    await page.fill('#notes', 'Threatened staff at the office in 2025: meet in pairs');
+    await page.click('button:has-text("Add flag")');
+    await page.waitForURL(/saved=1/);
+    await page.click('summary:has-text("Review this flag")');
+    await expectAccessible(page, 'risk flags with a flag and the review form open');
+    await page.goto(`/people/${crn}`);
+    assert.match(await page.textContent('.app-flags-banner') ?? '', /Risk to staff/);
+    await expectAccessible(page, 'case overview with a flag banner');
+    await context.close();
+  });
+
   it('refusal and not-found pages', async () => {
     const { context, page } = await h.signedIn('jo.po');
     const refused = await page.goto(`/people/${restrictedCrn}`);

@@ -1,0 +1,54 @@
+import { sql } from 'kysely';
+import type { Db } from '../database.ts';
+import type { NewRegistration } from './rules.ts';
+
+export const registrationTypes = (db: Db) => db.selectFrom('registration_types').selectAll().orderBy('name').execute();
+
+/** A case's flags, active first (most serious colour first), with the latest review. */
+export async function registrationsFor(db: Db, personId: number) {
+  return db
+    .selectFrom('registrations as r')
+    .innerJoin('registration_types as t', 't.code', 'r.type_code')
+    .leftJoin('users as by', 'by.id', 'r.registered_by')
+    .select([
+      'r.id', 'r.type_code', 'r.level', 'r.notes', 'r.registered_on', 'r.next_review_on', 'r.deregistered_on', 'r.deregistration_reason',
+      't.name', 't.colour', 't.review_months', 'by.display_name as registered_by_name',
+      sql<string | null>`(select max(reviewed_on)::text from registration_reviews v where v.registration_id = r.id)`.as('last_reviewed_on'),
+    ])
+    .where('r.person_id', '=', personId)
+    .orderBy(sql`r.deregistered_on is not null`)
+    .orderBy(sql`array_position(array['red','orange','purple','yellow','blue','grey'], t.colour)`)
+    .orderBy('r.registered_on', 'desc')
+    .execute();
+}
+export type RegistrationRow = Awaited<ReturnType<typeof registrationsFor>>[number];
+
+export async function addRegistration(db: Db, personId: number, registration: NewRegistration, userId: number) {
+  const row = await db.insertInto('registrations').values({
+    person_id: personId, type_code: registration.typeCode, level: registration.level, notes: registration.notes,
+    registered_on: registration.registeredOn, next_review_on: registration.nextReviewOn, registered_by: userId,
+  }).returning('id').executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** The active flag with this id on this case (a flag of another case is not found). */
+export async function activeRegistration(db: Db, personId: number, id: number) {
+  return db.selectFrom('registrations as r').innerJoin('registration_types as t', 't.code', 'r.type_code')
+    .select(['r.id', 't.name', 't.review_months']).where('r.id', '=', id).where('r.person_id', '=', personId)
+    .where('r.deregistered_on', 'is', null).executeTakeFirst();
+}
+
+export async function reviewRegistration(db: Db, personId: number, id: number, review: { notes: string; nextReviewOn: string }, userId: number) {
+  await db.transaction().execute(async (trx) => {
+    await trx.insertInto('registration_reviews').values({
+      person_id: personId, registration_id: id, reviewed_on: sql<string>`current_date`, notes: review.notes, next_review_on: review.nextReviewOn, reviewed_by: userId,
+    }).execute();
+    await trx.updateTable('registrations').set({ next_review_on: review.nextReviewOn }).where('id', '=', id).execute();
+  });
+}
+
+export async function deregister(db: Db, id: number, reason: string, userId: number) {
+  await db.updateTable('registrations')
+    .set({ deregistered_on: sql<string>`current_date`, deregistration_reason: reason, deregistered_by: userId, next_review_on: null })
+    .where('id', '=', id).execute();
+}
