@@ -4,8 +4,13 @@ import type { AuditTables } from './audit/tables.ts';
 import type { AuthTables } from './auth/tables.ts';
 import type { OrgTables } from './org/tables.ts';
 import type { PeopleTables } from './people/tables.ts';
+import type { AssessmentTables } from './assessment/tables.ts';
+import type { NeedsTables } from './assessment/needs/tables.ts';
+import type { RoshTables } from './assessment/rosh/tables.ts';
 import type { RegistrationTables } from './registrations/tables.ts';
+import type { SentencingTables } from './sentencing/tables.ts';
 
 /** The whole schema as one type: each capability declares the tables it owns. */
-export type Database = OrgTables & AuthTables & PeopleTables & AccessTables & AuditTables & RegistrationTables;
+export type Database = OrgTables & AuthTables & PeopleTables & AccessTables & AuditTables & RegistrationTables
+  & AssessmentTables & RoshTables & NeedsTables & SentencingTables;
 export type Db = Kysely<Database>;

@@ -19,6 +19,8 @@ export const PERMISSIONS = {
   caseRead: 'case:read',
   caseCreate: 'case:create',
   registrationsManage: 'registrations:manage',
+  assessmentsManage: 'assessments:manage',
+  sentencesManage: 'sentences:manage',
   usersManage: 'users:manage',
   teamsManage: 'teams:manage',
   accessManage: 'access:manage',

@@ -3,6 +3,10 @@ import * as platform from './0001_platform.ts';
 import * as audit from './0002_audit.ts';
 import * as referenceData from './0003_reference_data.ts';
 import * as registrations from './0004_registrations.ts';
+import * as assessment from './0005_assessment.ts';
+import * as rosh from './0006_rosh.ts';
+import * as needs from './0007_needs.ts';
+import * as sentencing from './0008_sentencing.ts';
 
 /** Numbered schema changes, applied in key order. Add new ones at the end; never edit an applied one. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +14,8 @@ export const migrations: Record<string, Migration> = {
   '0002_audit': audit,
   '0003_reference_data': referenceData,
   '0004_registrations': registrations,
+  '0005_assessment': assessment,
+  '0006_rosh': rosh,
+  '0007_needs': needs,
+  '0008_sentencing': sentencing,
 };

@@ -11,7 +11,8 @@ import { HttpError } from '../platform/http/errors.ts';
 import { ProblemRef } from '../platform/http/problem.ts';
 import { validateNewPerson } from './person-form.ts';
 import { caseOverview, createPerson, findPossibleDuplicates, searchPeople, type CaseListItem } from './repository.ts';
-import { identifierClashes, openCase, RACED_IDENTIFIER } from './routes.ts';
+import { openCase } from './case-page.ts';
+import { identifierClashes, RACED_IDENTIFIER } from './routes.ts';
 import { parseSearchQuery } from './search-query.ts';
 
 const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);

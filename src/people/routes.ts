@@ -1,17 +1,15 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { audit } from '../audit/request-audit.ts';
-import { can, PERMISSIONS, type CurrentUser } from '../auth/current-user.ts';
+import { PERMISSIONS, type CurrentUser } from '../auth/current-user.ts';
 import { requires } from '../auth/plugin.ts';
 import type { Db } from '../database.ts';
 import { isUniqueViolation } from '../platform/db/errors.ts';
 import { HttpError } from '../platform/http/errors.ts';
-import { presentRegistrations } from '../registrations/presenter.ts';
-import { registrationsFor } from '../registrations/repository.ts';
-import { parseCrn } from './identifiers.ts';
+import { openCasePage } from './case-page.ts';
 import { validateNewPerson, type FieldErrors, type NewPerson } from './person-form.ts';
 import { presentCaseRows, presentOverview } from './presenters.ts';
 import { DISABILITIES, ETHNICITIES, GENDER_IDENTITIES, RELIGIONS, SEXES, SEXUAL_ORIENTATIONS } from './reference-data.ts';
-import { caseOverview, createPerson, findPossibleDuplicates, lookUpCase, myCases, searchPeople, type PossibleDuplicate } from './repository.ts';
+import { caseOverview, createPerson, findPossibleDuplicates, myCases, searchPeople, type PossibleDuplicate } from './repository.ts';
 import { parseSearchQuery } from './search-query.ts';
 
 /** Two people saving the same identifier at once: the database's unique index decides, and the loser is told. */
@@ -19,19 +17,6 @@ export const RACED_IDENTIFIER = 'Someone saved a record with one of these identi
 
 const identifierLabels: Record<string, string> = { pnc: 'PNC number', cro: 'CRO number', nomisNumber: 'prison number', niNumber: 'National Insurance number' };
 
-/** Opens a case for reading: 404 when there is none, 403 with the access list's message when refused. Audits both. */
-export async function openCase(db: Db, request: FastifyRequest, crnInput: string, action: string) {
-  const crn = parseCrn(crnInput);
-  if (!crn.ok) throw new HttpError(404, `${crnInput} is not a CRN. A CRN is one capital letter and 6 digits, like X123456.`);
-  const found = await lookUpCase(db, request.user!, crn.value);
-  if (found.status === 'not-found') throw new HttpError(404, `There is no person with CRN ${crn.value}.`);
-  if (found.status === 'refused') {
-    await audit(db, request, { action: `${action}-refused`, personId: found.personId });
-    throw new HttpError(403, found.message);
-  }
-  await audit(db, request, { action, personId: found.personId });
-  return found.value;
-}
 
 /** Flattens the form's date parts into the value validation reads. */
 function formInput(body: Record<string, unknown>): Record<string, unknown> {
@@ -103,18 +88,16 @@ export async function peopleRoutes(app: FastifyInstance, { db }: { db: Db }) {
 
   app.get('/people/:crn', canRead, async (request, reply) => {
     const { crn } = request.params as { crn: string };
-    const found = await openCase(db, request, crn, 'case.read');
-    const [data, flagRows] = await Promise.all([caseOverview(db, found.id), registrationsFor(db, found.id)]);
+    const { person: found, caseHeader } = await openCasePage(db, request, crn, 'case.read');
+    const data = await caseOverview(db, found.id);
     const overview = presentOverview(data);
     const created = (request.query as { created?: string }).created === '1';
     return reply.page('people/views/overview.njk', {
       pageTitle: `${overview.name} (${overview.crn})`,
       overview,
       crn: overview.crn,
-      flags: presentRegistrations(flagRows, new Date().toISOString().slice(0, 10)),
+      caseHeader,
       flash: created ? `Person added. Their CRN is ${overview.crn}.` : undefined,
-      canManageAccess: can(request.user, PERMISSIONS.accessManage),
-      canReadAudit: can(request.user, PERMISSIONS.auditRead),
     });
   });
 }

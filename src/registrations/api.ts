@@ -4,7 +4,7 @@ import { PERMISSIONS } from '../auth/current-user.ts';
 import { requires } from '../auth/plugin.ts';
 import type { Db } from '../database.ts';
 import { ProblemRef } from '../platform/http/problem.ts';
-import { openCase } from '../people/routes.ts';
+import { openCase } from '../people/case-page.ts';
 import { registrationsFor } from './repository.ts';
 import { reviewStatus } from './rules.ts';
 

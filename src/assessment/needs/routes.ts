@@ -1,0 +1,5 @@
+import type { FastifyInstance } from 'fastify';
+import type { Db } from '../../database.ts';
+
+// Placeholder: this area's pages.
+export async function needsRoutes(_app: FastifyInstance, _options: { db: Db }) {}

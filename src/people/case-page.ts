@@ -1,0 +1,75 @@
+import type { FastifyRequest } from 'fastify';
+import { sql } from 'kysely';
+import { can, PERMISSIONS } from '../auth/current-user.ts';
+import type { Db } from '../database.ts';
+import { presentRegistrations } from '../registrations/presenter.ts';
+import { registrationsFor } from '../registrations/repository.ts';
+import { audit } from '../audit/request-audit.ts';
+import { HttpError } from '../platform/http/errors.ts';
+import { parseCrn } from './identifiers.ts';
+import { lookUpCase } from './repository.ts';
+
+/** Opens a case for reading: 404 when there is none, 403 with the access list's message when refused. Audits both. */
+export async function openCase(db: Db, request: FastifyRequest, crnInput: string, action: string) {
+  const crn = parseCrn(crnInput);
+  if (!crn.ok) throw new HttpError(404, `${crnInput} is not a CRN. A CRN is one capital letter and 6 digits, like X123456.`);
+  const found = await lookUpCase(db, request.user!, crn.value);
+  if (found.status === 'not-found') throw new HttpError(404, `There is no person with CRN ${crn.value}.`);
+  if (found.status === 'refused') {
+    await audit(db, request, { action: `${action}-refused`, personId: found.personId });
+    throw new HttpError(403, found.message);
+  }
+  await audit(db, request, { action, personId: found.personId });
+  return found.value;
+}
+
+/** The tabs every case page carries, in the order a practitioner works through a case. */
+const CASE_TABS = [
+  { path: '', text: 'Overview' },
+  { path: '/events', text: 'Sentence' },
+  { path: '/risk', text: 'Risk and tier' },
+  { path: '/rosh', text: 'RoSH' },
+  { path: '/needs', text: 'Needs' },
+  { path: '/flags', text: 'Risk flags' },
+] as const;
+
+export interface CaseHeader {
+  crn: string;
+  name: string;
+  restricted: boolean;
+  restrictionKinds: string[];
+  flags: ReturnType<typeof presentRegistrations>;
+  tier: string | null;
+  tabs: { text: string; href: string; active: boolean }[];
+}
+
+/**
+ * Opens a case for a page (access checked and audited by openCase) and gathers what the top of every
+ * case page shows: name, CRN, restricted banner, risk flags banner, tier and the case's tabs. Pages
+ * render it with {% include "people/views/case-header.njk" %} so risk is in view wherever a decision is made.
+ */
+export async function openCasePage(db: Db, request: FastifyRequest, crn: string, action: string) {
+  const person = await openCase(db, request, crn, action);
+  const [row, rules, flags, tier] = await Promise.all([
+    db.selectFrom('people').select(['first_name', 'last_name']).where('id', '=', person.id).executeTakeFirstOrThrow(),
+    db.selectFrom('case_access_rules').select('kind').where('person_id', '=', person.id)
+      .where((eb) => eb.or([eb('ends_on', 'is', null), eb('ends_on', '>=', sql<string>`current_date`)])).execute(),
+    registrationsFor(db, person.id),
+    db.selectFrom('tier_calculations').select('tier').where('person_id', '=', person.id).orderBy('id', 'desc').limit(1).executeTakeFirst(),
+  ]);
+  const path = request.url.split('?')[0] ?? '';
+  const base = `/people/${person.crn}`;
+  const tabs: CaseHeader['tabs'] = CASE_TABS.map((tab) => ({ text: tab.text as string, href: base + tab.path, active: tab.path === '' ? path === base : path.startsWith(base + tab.path) }));
+  if (can(request.user, PERMISSIONS.accessManage)) tabs.push({ text: 'Access list', href: `${base}/access`, active: path.startsWith(`${base}/access`) });
+  if (can(request.user, PERMISSIONS.auditRead)) tabs.push({ text: 'Audit trail', href: `${base}/audit`, active: path.startsWith(`${base}/audit`) });
+  const caseHeader: CaseHeader = {
+    crn: person.crn,
+    name: `${row.first_name} ${row.last_name}`,
+    restricted: rules.length > 0,
+    restrictionKinds: rules.map((rule) => rule.kind),
+    flags: presentRegistrations(flags, new Date().toISOString().slice(0, 10)),
+    tier: tier?.tier ?? null,
+    tabs,
+  };
+  return { person, caseHeader };
+}
