@@ -8,16 +8,22 @@ import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { accessRoutes } from './access/routes.ts';
 import { assessmentApi } from './assessment/api.ts';
+import { needsApi } from './assessment/needs/api.ts';
 import { needsRoutes } from './assessment/needs/routes.ts';
+import { roshApi } from './assessment/rosh/api.ts';
 import { roshRoutes } from './assessment/rosh/routes.ts';
 import { assessmentRoutes } from './assessment/routes.ts';
+import { sentencingApi } from './sentencing/api.ts';
 import { sentencingRoutes } from './sentencing/routes.ts';
+import { reallocationRoutes } from './assessment/tier/reallocation-routes.ts';
+import { tierApi } from './assessment/tier/api.ts';
 import { auditRoutes } from './audit/routes.ts';
 import { auth } from './auth/plugin.ts';
 import { signInRoutes } from './auth/routes.ts';
 import { can, PERMISSIONS } from './auth/current-user.ts';
 import type { SignInThrottle } from './auth/throttle.ts';
 import type { Db } from './database.ts';
+import { notifications } from './notifications/routes.ts';
 import { adminRoutes } from './org/routes.ts';
 import { peopleApi } from './people/api.ts';
 import { peopleRoutes } from './people/routes.ts';
@@ -51,6 +57,8 @@ function navigation(request: FastifyRequest) {
     { href: '/search', text: 'Search' },
   ];
   if (can(user, PERMISSIONS.caseCreate)) items.push({ href: '/people/new', text: 'Add a person' });
+  if (can(user, PERMISSIONS.casesAllocate)) items.push({ href: '/reallocations', text: 'Re-allocation reviews' });
+  items.push({ href: '/notifications', text: request.unreadNotifications ? `Notifications (${request.unreadNotifications})` : 'Notifications' });
   if (can(user, PERMISSIONS.usersManage) || can(user, PERMISSIONS.teamsManage) || can(user, PERMISSIONS.tokensManage)) {
     items.push({ href: '/admin', text: 'Administration' });
   }
@@ -118,10 +126,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(auth, { db, secureCookies, sessionIdleMinutes: options.sessionIdleMinutes ?? 30 });
 
+  await app.register(notifications, { db });
   await app.register(signInRoutes, { db, secureCookies, ...(options.throttle ? { throttle: options.throttle } : {}) });
   await app.register(peopleRoutes, { db });
   await app.register(registrationRoutes, { db });
   await app.register(assessmentRoutes, { db });
+  await app.register(reallocationRoutes, { db });
   await app.register(roshRoutes, { db });
   await app.register(needsRoutes, { db });
   await app.register(sentencingRoutes, { db });
@@ -132,6 +142,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(peopleApi, { db, prefix: '/api/v1' });
   await app.register(assessmentApi, { prefix: '/api/v1' });
   await app.register(registrationsApi, { db, prefix: '/api/v1' });
+  await app.register(tierApi, { db, prefix: '/api/v1' });
+  await app.register(sentencingApi, { db, prefix: '/api/v1' });
+  await app.register(roshApi, { db, prefix: '/api/v1' });
+  await app.register(needsApi, { db, prefix: '/api/v1' });
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   return app;
 }

@@ -4,6 +4,7 @@ export interface CriminalHistoriesTable {
   person_id: number;
   previous_sanctions: number;
   previous_convictions: number | null;
+  violent_sanctions: number | null;
   first_sanction_date: string;
   recorded_by: number | null;
   recorded_at: Generated<Date>;

@@ -21,6 +21,7 @@ export const PERMISSIONS = {
   registrationsManage: 'registrations:manage',
   assessmentsManage: 'assessments:manage',
   sentencesManage: 'sentences:manage',
+  casesAllocate: 'cases:allocate',
   usersManage: 'users:manage',
   teamsManage: 'teams:manage',
   accessManage: 'access:manage',

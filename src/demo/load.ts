@@ -1,14 +1,17 @@
 import { hashPassword } from '../auth/passwords.ts';
 import type { Db } from '../database.ts';
 import { personColumns } from '../people/repository.ts';
+import { inBatches } from '../platform/db/batches.ts';
 import { DEMO_PASSWORD, DEMO_PDUS, DEMO_REGION, DEMO_TEAMS, DEMO_USERS } from './organisation.ts';
 import { generateCrns, generateDemoPeople } from './people.ts';
+import { Random } from './random.ts';
+import { seedNeedsDemo } from '../assessment/needs/demo.ts';
+import { seedRoshDemo } from '../assessment/rosh/demo.ts';
+import { seedCriminalHistoriesDemo } from '../assessment/scores/demo.ts';
+import { recalculateTiers } from '../assessment/tier/recalculate.ts';
+import { seedRegistrationsDemo } from '../registrations/demo.ts';
+import { seedSentencingDemo } from '../sentencing/demo.ts';
 
-const BATCH = 500;
-
-async function inBatches<T>(items: T[], insert: (batch: T[]) => Promise<unknown>) {
-  for (let i = 0; i < items.length; i += BATCH) await insert(items.slice(i, i + BATCH));
-}
 
 /** True when the database holds no users yet: the first start of a fresh installation. */
 export async function isEmpty(db: Db): Promise<boolean> {
@@ -97,6 +100,16 @@ export async function loadDemoData(db: Db, options: { people?: number; seed?: nu
     }
     // Lee, named on the restrictions, manages these cases; Jo in the same team is refused them.
     await trx.updateTable('case_allocations').set({ practitioner_id: lee!, team_id: teamId.get('NE-NCL-C')! }).where('person_id', 'in', [...restricted, ...excluded]).execute();
+
+    // The case work each area records, then every case's scores and tier from it, as the service would calculate them.
+    const today = new Date().toISOString().slice(0, 10);
+    const cases = ids.map((id, i) => ({ id, dateOfBirth: people[i]!.dateOfBirth }));
+    await seedSentencingDemo(trx, cases, new Random(seed + 1), today);
+    await seedCriminalHistoriesDemo(trx, cases, new Random(seed + 2));
+    await seedRoshDemo(trx, cases, new Random(seed + 3), today);
+    await seedNeedsDemo(trx, cases, new Random(seed + 4), today);
+    await seedRegistrationsDemo(trx, cases, new Random(seed + 5), today);
+    await recalculateTiers(trx, ids, 'Demonstration data loaded', null, { notify: false });
   });
   return { people: count, users: DEMO_USERS.length };
 }

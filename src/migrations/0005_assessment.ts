@@ -8,6 +8,8 @@ INSERT INTO role_permissions (role_code, permission)
 SELECT code, 'assessments:manage' FROM roles WHERE code IN ('practitioner', 'senior-probation-officer');
 INSERT INTO role_permissions (role_code, permission)
 SELECT code, 'sentences:manage' FROM roles WHERE code IN ('practitioner', 'senior-probation-officer', 'court-officer');
+INSERT INTO role_permissions (role_code, permission)
+SELECT code, 'cases:allocate' FROM roles WHERE code = 'senior-probation-officer';
 
 -- Inputs to OGRS3 that the case record does not otherwise hold (from the PNC print), asked once and
 -- kept, so no one is asked again and every score can say where its inputs came from.
@@ -15,10 +17,15 @@ CREATE TABLE criminal_histories (
   person_id bigint PRIMARY KEY REFERENCES people,
   previous_sanctions int NOT NULL CHECK (previous_sanctions >= 0),
   previous_convictions int CHECK (previous_convictions >= 0),
+  violent_sanctions int CHECK (violent_sanctions >= 0),
   first_sanction_date date NOT NULL,
   recorded_by int REFERENCES users,
   recorded_at timestamptz NOT NULL DEFAULT now()
 );
+
+-- Integrated Offender Management nominals feed the tier's change level.
+INSERT INTO registration_types (code, name, colour, review_months, levels, complexity_factor, description) VALUES
+  ('iom', 'IOM nominal', 'blue', 6, '{}', NULL, 'Integrated Offender Management nominal, managed with police and partners');
 
 -- Every calculation of a predictor, with its inputs, where each came from, and every term: history is kept.
 CREATE TABLE predictor_scores (

@@ -1,3 +1,5 @@
+import { levelTagHtml } from '../assessment/rosh/presenter.ts';
+import { roshReviewStatus } from '../assessment/rosh/rules.ts';
 import { ageOn, formatDate } from '../platform/views/render.ts';
 import { DISABILITIES, ETHNICITIES, GENDER_IDENTITIES, label, RELIGIONS, SEXES, SEXUAL_ORIENTATIONS } from './reference-data.ts';
 import type { CaseOverview, CaseListItem } from './repository.ts';
@@ -51,8 +53,9 @@ export function presentOverview({ person, aliases, addresses, allocation, access
   };
 }
 
-/** Rows for a GOV.UK table of cases; a case the access list refuses shows only its CRN. */
+/** Rows for a GOV.UK table of cases; a case the access list refuses shows only its CRN. The caseload adds a RoSH column. */
 export function presentCaseRows(items: CaseListItem[], today = new Date()) {
+  const rosh = (item: CaseListItem) => (item.rosh === undefined ? [] : [item.viewable ? roshCell(item.rosh, today.toISOString().slice(0, 10)) : { text: '' }]);
   return items.map((item) =>
     item.viewable
       ? [
@@ -61,9 +64,16 @@ export function presentCaseRows(items: CaseListItem[], today = new Date()) {
           { text: item.dateOfBirth ? `${formatDate(item.dateOfBirth)} (${ageOn(item.dateOfBirth, today)})` : '' },
           { text: item.town ?? '' },
           { text: item.practitioner ?? 'Unallocated' },
+          ...rosh(item),
         ]
-      : [{ html: '<strong class="govuk-tag govuk-tag--grey">Restricted</strong>' }, { text: item.crn }, { text: '' }, { text: '' }, { text: '' }],
+      : [{ html: '<strong class="govuk-tag govuk-tag--grey">Restricted</strong>' }, { text: item.crn }, { text: '' }, { text: '' }, { text: '' }, ...rosh(item)],
   );
+}
+
+function roshCell(rosh: CaseListItem['rosh'], today: string) {
+  if (!rosh) return { text: 'Not assessed' };
+  const overdue = roshReviewStatus(rosh.reviewDueOn, today) === 'overdue' ? ' <strong class="govuk-tag govuk-tag--red">Review overdue</strong>' : '';
+  return { html: levelTagHtml(rosh.overall) + overdue };
 }
 
 export function escapeHtml(value: string): string {

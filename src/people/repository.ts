@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { sql, type SqlBool } from 'kysely';
 import { accessListAllows, inScope, refusal } from '../access/visibility.ts';
+import type { RoshLevel } from '../assessment/rosh/rules.ts';
 import type { CurrentUser } from '../auth/current-user.ts';
 import type { Db } from '../database.ts';
 import type { NewPerson } from './person-form.ts';
@@ -62,6 +63,8 @@ export interface CaseListItem {
   town: string | null;
   practitioner: string | null;
   team: string | null;
+  /** Only on the caseload: the latest RoSH assessment, null when there is none (or the case is not viewable). */
+  rosh?: { overall: RoshLevel; reviewDueOn: string } | null;
 }
 
 /** The columns of a case list; name and details only where the access list allows this user. */
@@ -99,15 +102,20 @@ function casesWithAllocation(db: Db) {
     .leftJoin('teams as team', 'team.id', 'allocation.team_id');
 }
 
-/** The cases allocated to this practitioner. */
+/** The cases allocated to this practitioner, each with its latest RoSH (one row per person by the partial unique index). */
 export async function myCases(db: Db, user: CurrentUser): Promise<CaseListItem[]> {
   const rows = await casesWithAllocation(db)
+    .leftJoin('rosh_assessments as rosh', (join) => join.onRef('rosh.person_id', '=', 'people.id').on('rosh.superseded', '=', false))
     .select(listColumns(user))
+    .select(['rosh.overall as rosh_overall', 'rosh.review_due_on as rosh_review_due_on'])
     .where('allocation.practitioner_id', '=', user.id)
     .where(inScope(user))
     .orderBy('people.last_name').orderBy('people.first_name')
     .execute();
-  return rows.map(toItem);
+  return rows.map((row) => ({
+    ...toItem(row),
+    rosh: row.viewable && row.rosh_overall && row.rosh_review_due_on ? { overall: row.rosh_overall, reviewDueOn: row.rosh_review_due_on } : null,
+  }));
 }
 
 export interface SearchResults { items: CaseListItem[]; total: number }

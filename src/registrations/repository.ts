@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../database.ts';
+import { byPerson, inBatches } from '../platform/db/batches.ts';
 import type { NewRegistration } from './rules.ts';
 
 export const registrationTypes = (db: Db) => db.selectFrom('registration_types').selectAll().orderBy('name').execute();
@@ -38,17 +39,29 @@ export async function activeRegistration(db: Db, personId: number, id: number) {
     .where('r.deregistered_on', 'is', null).executeTakeFirst();
 }
 
+/** Two writes: call inside a transaction (the route does, with the tier's recalculation). */
 export async function reviewRegistration(db: Db, personId: number, id: number, review: { notes: string; nextReviewOn: string }, userId: number) {
-  await db.transaction().execute(async (trx) => {
-    await trx.insertInto('registration_reviews').values({
-      person_id: personId, registration_id: id, reviewed_on: sql<string>`current_date`, notes: review.notes, next_review_on: review.nextReviewOn, reviewed_by: userId,
-    }).execute();
-    await trx.updateTable('registrations').set({ next_review_on: review.nextReviewOn }).where('id', '=', id).execute();
-  });
+  await db.insertInto('registration_reviews').values({
+    person_id: personId, registration_id: id, reviewed_on: sql<string>`current_date`, notes: review.notes, next_review_on: review.nextReviewOn, reviewed_by: userId,
+  }).execute();
+  await db.updateTable('registrations').set({ next_review_on: review.nextReviewOn }).where('id', '=', id).execute();
 }
 
 export async function deregister(db: Db, id: number, reason: string, userId: number) {
   await db.updateTable('registrations')
     .set({ deregistered_on: sql<string>`current_date`, deregistration_reason: reason, deregistered_by: userId, next_review_on: null })
     .where('id', '=', id).execute();
+}
+
+export interface ActiveFlag { typeCode: string; name: string; level: string | null; complexityFactor: string | null; registeredOn: string }
+
+/** Active flags with what the tier reads from their types, for many people at once. */
+export async function activeFlagsFor(db: Db, personIds: readonly number[]): Promise<Map<number, ActiveFlag[]>> {
+  const rows = await inBatches(personIds, (ids) => db.selectFrom('registrations as r').innerJoin('registration_types as t', 't.code', 'r.type_code')
+    .select(['r.person_id', 'r.type_code', 't.name', 'r.level', 't.complexity_factor', 'r.registered_on'])
+    .where('r.person_id', 'in', ids).where('r.deregistered_on', 'is', null).orderBy('r.id').execute());
+  const grouped = byPerson(rows);
+  return new Map(personIds.map((id) => [id, (grouped.get(id) ?? []).map((f) => ({
+    typeCode: f.type_code, name: f.name, level: f.level, complexityFactor: f.complexity_factor, registeredOn: f.registered_on,
+  }))]));
 }

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { recalculateTier } from '../assessment/tier/recalculate.ts';
 import { audit } from '../audit/request-audit.ts';
 import { can, PERMISSIONS } from '../auth/current-user.ts';
 import { requires } from '../auth/plugin.ts';
@@ -45,7 +46,11 @@ export async function registrationRoutes(app: FastifyInstance, { db }: { db: Db 
     const body = (request.body ?? {}) as Values;
     const validated = validateRegistration(body, await registrationTypes(db), todayIso());
     if (!validated.ok) return reply.code(400).page('registrations/views/flags.njk', await listPage(request, person, caseHeader, { values: body, errors: validated.errors }));
-    const id = await addRegistration(db, person.id, validated.value, request.user!.id);
+    const id = await db.transaction().execute(async (trx) => {
+      const added = await addRegistration(trx, person.id, validated.value, request.user!.id);
+      await recalculateTier(trx, person.id, `Risk flag added`, request.user!.id);
+      return added;
+    });
     await audit(db, request, { action: 'registration.create', personId: person.id, detail: { id, type: validated.value.typeCode, level: validated.value.level } });
     return reply.redirect(`/people/${person.crn}/flags?saved=1`, 303);
   });
@@ -59,12 +64,18 @@ export async function registrationRoutes(app: FastifyInstance, { db }: { db: Db 
     if (action === 'review') {
       const review = validateReview(body, todayIso(), flag.review_months);
       if (!review.ok) return reply.code(400).page('registrations/views/flags.njk', await listPage(request, person, caseHeader, { errors: prefix(review.errors, `review-${id}-`), reviewValues: { [id]: body } }));
-      await reviewRegistration(db, person.id, id, review.value, request.user!.id);
+      await db.transaction().execute(async (trx) => {
+        await reviewRegistration(trx, person.id, id, review.value, request.user!.id);
+        await recalculateTier(trx, person.id, `Risk flag reviewed: ${flag.name}`, request.user!.id);
+      });
       await audit(db, request, { action: 'registration.review', personId: person.id, detail: { id, nextReviewOn: review.value.nextReviewOn } });
     } else {
       const removal = validateDeregistration(body);
       if (!removal.ok) return reply.code(400).page('registrations/views/flags.njk', await listPage(request, person, caseHeader, { errors: prefix(removal.errors, `remove-${id}-`) }));
-      await deregister(db, id, removal.value.reason, request.user!.id);
+      await db.transaction().execute(async (trx) => {
+        await deregister(trx, id, removal.value.reason, request.user!.id);
+        await recalculateTier(trx, person.id, `Risk flag removed: ${flag.name}`, request.user!.id);
+      });
       await audit(db, request, { action: 'registration.remove', personId: person.id, detail: { id, reason: removal.value.reason } });
     }
     return reply.redirect(`/people/${person.crn}/flags?saved=1`, 303);

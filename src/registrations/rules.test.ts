@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { addMonths, reviewStatus, validateDeregistration, validateRegistration, validateReview } from './rules.ts';
+import { addMonths } from '../platform/http/dates.ts';
+import { reviewStatus, validateDeregistration, validateRegistration, validateReview } from './rules.ts';
 
 const types = [
   { code: 'mappa', name: 'MAPPA', review_months: 6, levels: ['Level 1', 'Level 2', 'Level 3'] },

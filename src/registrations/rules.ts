@@ -1,4 +1,4 @@
-import { parseIsoDate } from '../platform/http/dates.ts';
+import { addDays, addMonths, parseIsoDate } from '../platform/http/dates.ts';
 
 export type ReviewStatus = 'overdue' | 'due' | 'scheduled' | 'none';
 
@@ -7,21 +7,6 @@ export function reviewStatus(nextReviewOn: string | null, today: string): Review
   if (!nextReviewOn) return 'none';
   if (nextReviewOn < today) return 'overdue';
   return nextReviewOn <= addDays(today, 14) ? 'due' : 'scheduled';
-}
-
-export function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
-/** A type's review period from a date, clamped to the month's end (31 January + 1 month = 28/29 February). */
-export function addMonths(date: string, months: number): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const target = new Date(Date.UTC(y, m - 1 + months, 1));
-  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
-  target.setUTCDate(Math.min(d, lastDay));
-  return target.toISOString().slice(0, 10);
 }
 
 export interface RegistrationType { code: string; name: string; review_months: number; levels: string[] }

@@ -1,0 +1,106 @@
+import { sql, type Insertable } from 'kysely';
+import type { Db } from '../../database.ts';
+import { latestNeedsFor } from '../needs/repository.ts';
+import type { Validated } from '../predictors/common.ts';
+import { scoreOgp } from '../predictors/ogp.ts';
+import { scoreOgrs3 } from '../predictors/ogrs3.ts';
+import { scoreOvp } from '../predictors/ovp.ts';
+import { currentEventsForPredictors } from '../../sentencing/repository.ts';
+import { byPerson, inBatches } from '../../platform/db/batches.ts';
+import type { PredictorScoresTable } from '../tables.ts';
+import { stableJson } from '../tier/stable-json.ts';
+import { ogpInputFrom, ogrs3InputFrom, ovpInputFrom, type Gathered, type PredictorFacts } from './inputs.ts';
+
+export type Predictor = 'ogrs3' | 'ogp' | 'ovp';
+export const PREDICTORS: readonly Predictor[] = ['ogrs3', 'ogp', 'ovp'];
+
+const historyColumns = (db: Db) => db.selectFrom('criminal_histories as h').leftJoin('users as u', 'u.id', 'h.recorded_by')
+  .select(['h.person_id', 'h.previous_sanctions', 'h.previous_convictions', 'h.violent_sanctions', 'h.first_sanction_date', 'u.display_name', sql<string>`h.recorded_at::date::text`.as('recorded_on')]);
+
+export const criminalHistory = (db: Db, personId: number) => historyColumns(db).where('h.person_id', '=', personId).executeTakeFirst();
+
+/** Everything the predictors read from the record, for many people: a few queries whatever their number. */
+export async function predictorFactsFor(db: Db, personIds: readonly number[]): Promise<Map<number, PredictorFacts>> {
+  const [people, events, histories, needs] = await Promise.all([
+    inBatches(personIds, (ids) => db.selectFrom('people').select(['id', 'sex', 'date_of_birth']).where('id', 'in', ids).execute()),
+    currentEventsForPredictors(db, personIds),
+    inBatches(personIds, (ids) => historyColumns(db).where('h.person_id', 'in', ids).execute()),
+    latestNeedsFor(db, personIds),
+  ]);
+  const history = new Map(histories.map((h) => [h.person_id, h]));
+  return new Map(people.map((person) => {
+    const h = history.get(person.id);
+    const n = needs.get(person.id);
+    return [person.id, {
+      person: { sex: person.sex, dateOfBirth: person.date_of_birth },
+      event: events.get(person.id) ?? null,
+      history: h ? {
+        previousSanctions: h.previous_sanctions, previousConvictions: h.previous_convictions, violentSanctions: h.violent_sanctions,
+        firstSanctionDate: h.first_sanction_date, recordedOn: h.recorded_on, recordedBy: h.display_name ?? 'Unknown',
+      } : null,
+      needs: n ? { version: n.version, completedOn: n.completedOn, answers: n.answers } : null,
+    }];
+  }));
+}
+export const predictorFacts = async (db: Db, personId: number) => (await predictorFactsFor(db, [personId])).get(personId)!;
+
+const scoreColumns = (db: Db) => db.selectFrom('predictor_scores as s').leftJoin('users as u', 'u.id', 's.calculated_by').selectAll('s').select('u.display_name as calculated_by_name');
+type ScoreRowOf = Awaited<ReturnType<ReturnType<typeof scoreColumns>['executeTakeFirstOrThrow']>>;
+export type LatestScores = Partial<Record<Predictor, ScoreRowOf>>;
+
+/** Each person's latest score of each predictor. */
+export async function latestScoresFor(db: Db, personIds: readonly number[]): Promise<Map<number, LatestScores>> {
+  const rows = await inBatches(personIds, (ids) => scoreColumns(db).distinctOn(['s.person_id', 's.predictor'])
+    .where('s.person_id', 'in', ids).orderBy('s.person_id').orderBy('s.predictor').orderBy('s.id', 'desc').execute());
+  const grouped = byPerson(rows);
+  return new Map(personIds.map((id) => [id, Object.fromEntries((grouped.get(id) ?? []).map((row) => [row.predictor, row])) as LatestScores]));
+}
+export const latestScores = async (db: Db, personId: number) => (await latestScoresFor(db, [personId])).get(personId)!;
+export type ScoreRow = ScoreRowOf;
+
+export async function scoreHistory(db: Db, personId: number) {
+  return db.selectFrom('predictor_scores as s').leftJoin('users as u', 'u.id', 's.calculated_by')
+    .select(['s.id', 's.predictor', 's.score', 's.one_year_percent', 's.two_year_percent', 's.band', 's.reason', 's.calculated_at', 'u.display_name as calculated_by_name'])
+    .where('s.person_id', '=', personId).orderBy('s.id', 'desc').limit(60).execute();
+}
+
+interface Scored { oneYear: number; twoYear: number; oneYearPercent: number; twoYearPercent: number; band: string; terms: object; score?: number }
+export interface CurrentOgrs3 { twoYearPercent: number; calculatedOn: string }
+
+/**
+ * Recomputes each predictor whose inputs the record now holds, for many people, and keeps a new row only
+ * when its inputs changed: the history shows each change, not each page save. Returns the OGRS3 the
+ * tier uses (null where there is none).
+ */
+export async function refreshPredictorScores(db: Db, personIds: readonly number[], reason: string, actorId: number | null): Promise<Map<number, CurrentOgrs3 | null>> {
+  const [facts, latest] = await Promise.all([predictorFactsFor(db, personIds), latestScoresFor(db, personIds)]);
+  const today = new Date().toISOString().slice(0, 10);
+  const rows: Insertable<PredictorScoresTable>[] = [];
+  const ogrs3 = new Map<number, CurrentOgrs3 | null>();
+  for (const [personId, personFacts] of facts) {
+    const previous = latest.get(personId) ?? {};
+    const fresh = (predictor: Predictor, gathered: Gathered<object>, score: (input: never) => Validated<Scored>): Scored | null => {
+      if (!gathered.ok) return null;
+      const before = previous[predictor];
+      if (before && stableJson(before.inputs) === stableJson(gathered.input)) return null;
+      const scored = score(gathered.input as never);
+      if (!scored.ok) return null; // e.g. a first sanction after the current one: the risk page names the problem
+      const result = scored.value;
+      rows.push({
+        person_id: personId, predictor, score: result.score ?? null,
+        one_year: result.oneYear, two_year: result.twoYear, one_year_percent: result.oneYearPercent, two_year_percent: result.twoYearPercent, band: result.band,
+        inputs: JSON.stringify(gathered.input), sources: JSON.stringify(gathered.sources), terms: JSON.stringify(result.terms),
+        reason, calculated_by: actorId,
+      });
+      return result;
+    };
+    const newOgrs3 = fresh('ogrs3', ogrs3InputFrom(personFacts), scoreOgrs3);
+    const current = newOgrs3 ? { twoYearPercent: newOgrs3.twoYearPercent, calculatedOn: today }
+      : previous.ogrs3 ? { twoYearPercent: previous.ogrs3.two_year_percent, calculatedOn: new Date(previous.ogrs3.calculated_at).toISOString().slice(0, 10) } : null;
+    ogrs3.set(personId, current);
+    fresh('ogp', ogpInputFrom(personFacts, current?.twoYearPercent ?? null), scoreOgp);
+    fresh('ovp', ovpInputFrom(personFacts), scoreOvp);
+  }
+  await inBatches(rows, (batch) => db.insertInto('predictor_scores').values(batch).execute());
+  return ogrs3;
+}
