@@ -61,7 +61,7 @@ const display = (value: unknown): string => {
 };
 
 const WHERE: Record<Missing['where'], { text: string; path: string }> = {
-  sentence: { text: 'Record the conviction and sentence', path: 'events' },
+  sentence: { text: 'Record the conviction and sentence', path: 'events/new' },
   history: { text: 'Record the criminal history', path: 'risk/history' },
   needs: { text: 'Complete a needs assessment', path: 'needs' },
 };

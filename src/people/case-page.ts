@@ -4,6 +4,9 @@ import { can, PERMISSIONS } from '../auth/current-user.ts';
 import type { Db } from '../database.ts';
 import { presentRegistrations } from '../registrations/presenter.ts';
 import { registrationsFor } from '../registrations/repository.ts';
+import { levelTag } from '../assessment/rosh/presenter.ts';
+import { latestRosh } from '../assessment/rosh/repository.ts';
+import { roshReviewStatus } from '../assessment/rosh/rules.ts';
 import { audit } from '../audit/request-audit.ts';
 import { HttpError } from '../platform/http/errors.ts';
 import { parseCrn } from './identifiers.ts';
@@ -40,6 +43,8 @@ export interface CaseHeader {
   restrictionKinds: string[];
   flags: ReturnType<typeof presentRegistrations>;
   tier: string | null;
+  /** The latest RoSH level, and whether its review is overdue: risk in view on every case page. */
+  rosh: { tag: { text: string; classes: string }; reviewOverdue: boolean } | null;
   tabs: { text: string; href: string; active: boolean }[];
 }
 
@@ -50,13 +55,15 @@ export interface CaseHeader {
  */
 export async function openCasePage(db: Db, request: FastifyRequest, crn: string, action: string) {
   const person = await openCase(db, request, crn, action);
-  const [row, rules, flags, tier] = await Promise.all([
+  const [row, rules, flags, tier, rosh] = await Promise.all([
     db.selectFrom('people').select(['first_name', 'last_name']).where('id', '=', person.id).executeTakeFirstOrThrow(),
     db.selectFrom('case_access_rules').select('kind').where('person_id', '=', person.id)
       .where((eb) => eb.or([eb('ends_on', 'is', null), eb('ends_on', '>=', sql<string>`current_date`)])).execute(),
     registrationsFor(db, person.id),
     db.selectFrom('tier_calculations').select('tier').where('person_id', '=', person.id).orderBy('id', 'desc').limit(1).executeTakeFirst(),
+    latestRosh(db, person.id),
   ]);
+  const today = new Date().toISOString().slice(0, 10);
   const path = request.url.split('?')[0] ?? '';
   const base = `/people/${person.crn}`;
   const tabs: CaseHeader['tabs'] = CASE_TABS.map((tab) => ({ text: tab.text as string, href: base + tab.path, active: tab.path === '' ? path === base : path.startsWith(base + tab.path) }));
@@ -67,8 +74,9 @@ export async function openCasePage(db: Db, request: FastifyRequest, crn: string,
     name: `${row.first_name} ${row.last_name}`,
     restricted: rules.length > 0,
     restrictionKinds: rules.map((rule) => rule.kind),
-    flags: presentRegistrations(flags, new Date().toISOString().slice(0, 10)),
+    flags: presentRegistrations(flags, today),
     tier: tier?.tier ?? null,
+    rosh: rosh && { tag: levelTag(rosh.overall), reviewOverdue: roshReviewStatus(rosh.reviewDueOn, today) === 'overdue' },
     tabs,
   };
   return { person, caseHeader };

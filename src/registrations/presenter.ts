@@ -17,7 +17,7 @@ export function presentRegistrations(rows: RegistrationRow[], today: string) {
       tagClass: tagClass[row.colour] ?? 'govuk-tag--grey',
       notes: row.notes,
       registeredOn: formatDate(row.registered_on),
-      registeredBy: row.registered_by_name ?? 'Unknown',
+      registeredBy: row.registered_by_name ?? 'the service',
       nextReview: formatDate(row.next_review_on),
       lastReviewed: formatDate(row.last_reviewed_on),
       reviewStatus: status,

@@ -8,7 +8,7 @@ import type { Db } from '../database.ts';
 import { openCase } from '../people/case-page.ts';
 import { HttpError } from '../platform/http/errors.ts';
 import { ProblemRef } from '../platform/http/problem.ts';
-import { addConviction, eventsFor, offences, requirementTypes } from './repository.ts';
+import { addConviction, convictionReferences, eventsFor } from './repository.ts';
 import { validateConviction } from './rules.ts';
 
 const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
@@ -93,8 +93,7 @@ export async function sentencingApi(app: FastifyInstance, { db }: { db: Db }) {
       releaseOn: s.releaseOn ?? '', licenceEndsOn: s.licenceEndsOn ?? '', requirements: s.requirements ?? [],
     };
     const { date_of_birth: dateOfBirth } = await db.selectFrom('people').select('date_of_birth').where('id', '=', person.id).executeTakeFirstOrThrow();
-    const refs = { offences: await offences(db), requirementTypes: await requirementTypes(db) };
-    const validated = validateConviction(fields, refs, { dateOfBirth }, new Date().toISOString().slice(0, 10));
+    const validated = validateConviction(fields, await convictionReferences(db), { dateOfBirth }, new Date().toISOString().slice(0, 10));
     if (!validated.ok) throw new HttpError(400, `The conviction was not saved: ${Object.values(validated.errors).join('; ')}`, validated.errors);
     const saved = await db.transaction().execute(async (trx) => {
       const event = await addConviction(trx, person.id, validated.value, request.user!.id);

@@ -6,6 +6,8 @@ import { followUpStart, keyDates, unsupervised, type EndOfSentence, type NewConv
 
 export const offences = (db: Db) => db.selectFrom('offences').selectAll().orderBy('description').execute();
 export const requirementTypes = (db: Db) => db.selectFrom('requirement_types').selectAll().orderBy('name').execute();
+/** The reference lists a conviction is recorded from. */
+export const convictionReferences = async (db: Db) => ({ offences: await offences(db), requirementTypes: await requirementTypes(db) });
 
 /** A person's events, newest first, each with its offences, sentence and requirements. */
 export async function eventsFor(db: Db, personId: number) {

@@ -7,7 +7,7 @@ import type { Db } from '../database.ts';
 import { openCasePage, type CaseHeader } from '../people/case-page.ts';
 import { HttpError } from '../platform/http/errors.ts';
 import { endingItems, presentConvictionForm, presentEvent } from './presenter.ts';
-import { activeSentence, addConviction, endSentence, eventsFor, offences, requirementTypes } from './repository.ts';
+import { activeSentence, addConviction, convictionReferences, endSentence, eventsFor } from './repository.ts';
 import { validateConviction, validateEnding } from './rules.ts';
 
 const todayIso = () => new Date().toISOString().slice(0, 10);
@@ -20,7 +20,6 @@ export async function sentencingRoutes(app: FastifyInstance, { db }: { db: Db })
   const read = { onRequest: requires(PERMISSIONS.caseRead) };
   const manage = { onRequest: requires(PERMISSIONS.sentencesManage) };
   const crnOf = (request: FastifyRequest) => (request.params as { crn: string }).crn;
-  const references = async () => ({ offences: await offences(db), requirementTypes: await requirementTypes(db) });
   const dateOfBirth = async (personId: number) =>
     (await db.selectFrom('people').select('date_of_birth').where('id', '=', personId).executeTakeFirstOrThrow()).date_of_birth;
 
@@ -50,7 +49,7 @@ export async function sentencingRoutes(app: FastifyInstance, { db }: { db: Db })
     crn: person.crn,
     caseHeader,
     values,
-    options: presentConvictionForm(await references(), values),
+    options: presentConvictionForm(await convictionReferences(db), values),
     errors,
   });
 
@@ -62,7 +61,7 @@ export async function sentencingRoutes(app: FastifyInstance, { db }: { db: Db })
   app.post('/people/:crn/events', manage, async (request, reply) => {
     const { person, caseHeader } = await openCasePage(db, request, crnOf(request), 'case.events.read');
     const body = (request.body ?? {}) as Values;
-    const validated = validateConviction(body, await references(), { dateOfBirth: await dateOfBirth(person.id) }, todayIso());
+    const validated = validateConviction(body, await convictionReferences(db), { dateOfBirth: await dateOfBirth(person.id) }, todayIso());
     if (!validated.ok) return reply.code(400).page(`${VIEWS}/new.njk`, await formPage(person, caseHeader, body, validated.errors));
     const event = await db.transaction().execute(async (trx) => {
       const saved = await addConviction(trx, person.id, validated.value, request.user!.id);

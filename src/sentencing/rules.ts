@@ -76,8 +76,15 @@ function date(body: Record<string, unknown>, errors: Record<string, string>, fie
   return read.value;
 }
 
-/** The last day of a period of months that starts on `from` (a 12-month order made on 1 March ends on 28 or 29 February). */
-export const periodEnd = (from: string, lengthMonths: number) => addDays(addMonths(from, lengthMonths), -1);
+/**
+ * The last day of a period of calendar months that starts on `from`: the day before the corresponding
+ * date (a 12-month order made on 1 March ends on the last day of February), or, where the month has no
+ * corresponding date, its last day (1 month from 31 January ends on 28 or 29 February).
+ */
+export function periodEnd(from: string, lengthMonths: number): string {
+  const corresponding = addMonths(from, lengthMonths);
+  return corresponding.slice(8) < from.slice(8) ? corresponding : addDays(corresponding, -1);
+}
 
 /**
  * A conviction with its main offence, any additional offences (recorded with the main offence's date),

@@ -96,6 +96,6 @@ export function presentHistory(history: NeedsHistory) {
         { text: chart.trendText },
       ]),
     },
-    versions: [...history].reverse().map((h) => ({ id: h.id, version: h.version, completedOn: formatDate(h.completedOn), completedBy: h.completedBy ?? 'Unknown' })),
+    versions: [...history].reverse().map((h) => ({ id: h.id, version: h.version, completedOn: formatDate(h.completedOn), completedBy: h.completedBy ?? 'the service' })),
   };
 }

@@ -21,7 +21,7 @@ export async function needsRoutes(app: FastifyInstance, { db }: { db: Db }) {
   const read = { onRequest: requires(PERMISSIONS.caseRead) };
   const manage = { onRequest: requires(PERMISSIONS.assessmentsManage) };
   const crnOf = (request: FastifyRequest) => (request.params as { crn: string }).crn;
-  const version = (assessment: StoredAssessment | null) => assessment && { id: assessment.id, version: assessment.version, completedOn: formatDate(assessment.completedOn), completedBy: assessment.completedBy ?? 'Unknown' };
+  const version = (assessment: StoredAssessment | null) => assessment && { id: assessment.id, version: assessment.version, completedOn: formatDate(assessment.completedOn), completedBy: assessment.completedBy ?? 'the service' };
 
   app.get('/people/:crn/needs', read, async (request, reply) => {
     const { person, caseHeader } = await openCasePage(db, request, crnOf(request), 'case.needs.read');
@@ -34,7 +34,7 @@ export async function needsRoutes(app: FastifyInstance, { db }: { db: Db }) {
       crn: person.crn,
       latest: latest && { ...version(latest), content: latest.content, ...presentAssessment(latest.content, previous?.content ?? null) },
       history: presentHistory(history),
-      draft: draft && { updatedAt: formatDateTime(draft.updatedAt), updatedBy: draft.updatedBy ?? 'Unknown' },
+      draft: draft && { updatedAt: formatDateTime(draft.updatedAt), updatedBy: draft.updatedBy ?? 'the service' },
       canManage: can(request.user, PERMISSIONS.assessmentsManage),
       flash: query.saved ? 'The draft has been saved. Continue it whenever you are ready.' : undefined,
     });
@@ -51,7 +51,7 @@ export async function needsRoutes(app: FastifyInstance, { db }: { db: Db }) {
       formId: FORM_ID,
       limits: LIMITS,
       content,
-      draft: draft && { updatedAt: formatDateTime(draft.updatedAt), updatedBy: draft.updatedBy ?? 'Unknown' },
+      draft: draft && { updatedAt: formatDateTime(draft.updatedAt), updatedBy: draft.updatedBy ?? 'the service' },
       prefilledFrom: version(latest),
       ...presentAssessment(content, latest?.content ?? null, { facts, errors: extra.errors ?? {} }),
       errors: extra.errors,

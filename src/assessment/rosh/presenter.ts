@@ -35,7 +35,7 @@ export function presentAssessment(row: RoshRow, today: string) {
     version: row.version,
     overall: levelTag(row.overall),
     completedOn: formatDate(row.completed_on),
-    completedBy: row.completed_by_name ?? 'Unknown',
+    completedBy: row.completed_by_name ?? 'the service',
     reviewDueOn: formatDate(row.review_due_on),
     current: !row.superseded,
     // A superseded version's review date was met by the version after it.
@@ -51,7 +51,7 @@ export function presentHistory(rows: RoshRow[], crn: string) {
   return rows.map((row) => [
     { html: `<a class="govuk-link" href="/people/${crn}/rosh/${row.id}">Version ${row.version}</a>` },
     { text: formatDate(row.completed_on) },
-    { text: row.completed_by_name ?? 'Unknown' },
+    { text: row.completed_by_name ?? 'the service' },
     { html: levelTagHtml(row.overall) },
     { text: formatDate(row.review_due_on) },
   ]);

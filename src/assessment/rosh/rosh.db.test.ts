@@ -103,6 +103,8 @@ describe('RoSH assessments', () => {
     await t.database.db.updateTable('rosh_assessments').set({ review_due_on: sql<string>`current_date - 1`, completed_on: sql<string>`current_date - 100` }).where('id', '=', versions[1]!.id).execute();
     assert.match((await lee.get(`/people/${crn}/rosh`)).body, /govuk-tag--red">Review overdue/);
     assert.match((await lee.get('/cases')).body, new RegExp(`${crn}</td>[\\s\\S]*?Medium</strong> <strong class="govuk-tag govuk-tag--red">Review overdue`));
+    const overview = (await lee.get(`/people/${crn}`)).body;
+    assert.match(overview, /RoSH <strong class="govuk-tag govuk-tag--yellow">Medium<\/strong><\/a> <strong class="govuk-tag govuk-tag--red">RoSH review overdue/, 'on every case page too');
   });
 
   it('answers nonsense with a 400 and its messages, never a 500', async () => {

@@ -36,7 +36,7 @@ export async function predictorFactsFor(db: Db, personIds: readonly number[]): P
       event: events.get(person.id) ?? null,
       history: h ? {
         previousSanctions: h.previous_sanctions, previousConvictions: h.previous_convictions, violentSanctions: h.violent_sanctions,
-        firstSanctionDate: h.first_sanction_date, recordedOn: h.recorded_on, recordedBy: h.display_name ?? 'Unknown',
+        firstSanctionDate: h.first_sanction_date, recordedOn: h.recorded_on, recordedBy: h.display_name ?? 'the service',
       } : null,
       needs: n ? { version: n.version, completedOn: n.completedOn, answers: n.answers } : null,
     }];
