@@ -30,6 +30,17 @@ export function accessListAllows(user: CurrentUser): RawBuilder<SqlBool> {
         WHERE u.person_id = r.person_id AND u.kind = r.kind AND u.user_id = ${user.id}))`;
 }
 
+/** The same access-list rule seen from the other side, as SQL over `users`: may this user open the case? */
+export function userAllowedOnCase(personId: number): RawBuilder<SqlBool> {
+  return sql<SqlBool>`NOT EXISTS (
+    SELECT 1 FROM case_access_rules r
+    WHERE r.person_id = ${personId}
+      AND (r.ends_on IS NULL OR r.ends_on >= current_date)
+      AND (r.kind = 'exclusion') = EXISTS (
+        SELECT 1 FROM case_access_users u
+        WHERE u.person_id = r.person_id AND u.kind = r.kind AND u.user_id = users.id))`;
+}
+
 export interface CaseAccess {
   allowed: boolean;
   /** The message the access list shows to those it refuses. */

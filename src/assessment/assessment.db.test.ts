@@ -100,6 +100,22 @@ describe('risk and tier on a case', () => {
     assert.match(page.body, /Recorded\s*<\/dt>\s*<dd class="govuk-summary-list__value">\s*\d+ \w+ \d{4} by Kim Robinson/);
   });
 
+  it('tells no one the access list refuses, and the queue shows a refused case only by its CRN', async () => {
+    const db = t.database.db;
+    const other = await db.selectFrom('people as p').innerJoin('case_allocations as a', 'a.person_id', 'p.id').innerJoin('users as u', 'u.id', 'a.practitioner_id')
+      .select(['p.id', 'p.crn']).where('u.username', '=', 'kim.pso').where('p.id', '!=', kimCase.id).orderBy('p.id').limit(1).executeTakeFirstOrThrow();
+    const sam = await db.selectFrom('users').select('id').where('username', '=', 'sam.spo').executeTakeFirstOrThrow();
+    await db.insertInto('case_access_rules').values({ person_id: other.id, kind: 'exclusion', message: 'Sam knows this person.', ends_on: null, created_by: null }).execute();
+    await db.insertInto('case_access_users').values({ person_id: other.id, kind: 'exclusion', user_id: sam.id }).execute();
+    const kim = await t.signIn('kim.pso');
+    assert.equal((await kim.post(`/people/${other.crn}/flags`, { typeCode: 'mappa', level: 'Level 3', notes: 'Level 3 agreed' })).statusCode, 303);
+    const notified = await db.selectFrom('notifications as n').innerJoin('users as u', 'u.id', 'n.user_id').select('u.username').where('n.person_id', '=', other.id).execute();
+    assert.deepEqual(notified.map((n) => n.username), ['kim.pso'], 'the excluded manager is not told');
+    const queue = (await (await t.signIn('sam.spo')).get('/reallocations')).body;
+    assert.match(queue, new RegExp(`Restricted case \\(${other.crn}\\)`));
+    assert.doesNotMatch(queue, /Level 3 agreed/);
+  });
+
   it('holds the access rules: refused cases, read-only roles and the API', async () => {
     const db = t.database.db;
     const [restricted] = await db.selectFrom('people').select('crn').orderBy('id').limit(1).execute();

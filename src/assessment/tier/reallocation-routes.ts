@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { audit } from '../../audit/request-audit.ts';
-import { PERMISSIONS } from '../../auth/current-user.ts';
+import { PERMISSIONS, type CurrentUser } from '../../auth/current-user.ts';
 import { requires } from '../../auth/plugin.ts';
 import type { Db } from '../../database.ts';
 import { HttpError } from '../../platform/http/errors.ts';
@@ -16,19 +16,19 @@ const MAX_NOTE = 2000;
 export async function reallocationRoutes(app: FastifyInstance, { db }: { db: Db }) {
   const allocate = { onRequest: requires(PERMISSIONS.casesAllocate) };
 
-  const page = async (teamId: number | null, extra: Record<string, unknown> = {}) => {
-    const rows = teamId ? await openReallocationReviews(db, teamId) : [];
+  const page = async (user: CurrentUser, extra: Record<string, unknown> = {}) => {
+    const rows = user.teamId ? await openReallocationReviews(db, user.teamId, user) : [];
     return {
       pageTitle: 'Re-allocation reviews',
-      reviews: rows.map((row) => ({ ...row, name: `${row.first_name} ${row.last_name}`, when: formatDateTime(row.created_at) })),
-      noTeam: !teamId,
+      reviews: rows.map((row) => ({ ...row, when: formatDateTime(row.created_at) })),
+      noTeam: !user.teamId,
       ...extra,
     };
   };
 
   app.get('/reallocations', allocate, async (request, reply) => {
     const saved = (request.query as { saved?: string }).saved;
-    return reply.page('assessment/views/reallocations.njk', await page(request.user!.teamId, { flash: saved ? 'The review has been recorded.' : undefined }));
+    return reply.page('assessment/views/reallocations.njk', await page(request.user!, { flash: saved ? 'The review has been recorded.' : undefined }));
   });
 
   app.post('/reallocations/:id', allocate, async (request, reply) => {
@@ -42,7 +42,7 @@ export async function reallocationRoutes(app: FastifyInstance, { db }: { db: Db 
     if (!decision) errors[`decision-${id}`] = 'Select whether the case has been re-allocated or stays with its practitioner';
     if (decision === 'kept' && !note) errors[`note-${id}`] = 'Give the reason the case stays with its practitioner';
     if (note.length > MAX_NOTE) errors[`note-${id}`] = `The note must be ${MAX_NOTE} characters or fewer`;
-    if (Object.keys(errors).length) return reply.code(400).page('assessment/views/reallocations.njk', await page(teamId, { errors, values: { [id]: body } }));
+    if (Object.keys(errors).length) return reply.code(400).page('assessment/views/reallocations.njk', await page(request.user!, { errors, values: { [id]: body } }));
     const resolution = decision === 'reallocated' ? `Re-allocated${note ? `: ${note}` : ''}` : `Kept with the current practitioner: ${note}`;
     const personId = await resolveReallocationReview(db, id, teamId, resolution, request.user!.id);
     if (!personId) throw new HttpError(404, 'There is no open re-allocation review with that id for your team. Someone may have recorded it already.');

@@ -1,4 +1,5 @@
 import type { Insertable } from 'kysely';
+import { userAllowedOnCase } from '../../access/visibility.ts';
 import type { Db } from '../../database.ts';
 import { inBatches } from '../../platform/db/batches.ts';
 import { activeFlagsFor } from '../../registrations/repository.ts';
@@ -89,9 +90,13 @@ async function followUpTierChange(db: Db, personId: number, calculationId: numbe
     .select(['a.team_id', 'a.practitioner_id', 'u.grade', 'u.display_name', 'p.crn'])
     .where('a.person_id', '=', personId).where('a.ended_at', 'is', null).executeTakeFirst();
   if (!allocation) return;
-  const managers = await db.selectFrom('users').select('id')
-    .where('team_id', '=', allocation.team_id).where('role_code', '=', 'senior-probation-officer').where('active', '=', true).execute();
-  const recipients = [...new Set([allocation.practitioner_id, ...managers.map((m) => m.id)].filter((id): id is number => id !== null))];
+  // The holder and the team's managers, except anyone the case's access list refuses.
+  const recipients = (await db.selectFrom('users').select('id')
+    .where((eb) => eb.or([
+      eb('id', '=', allocation.practitioner_id ?? 0),
+      eb.and([eb('team_id', '=', allocation.team_id), eb('role_code', '=', 'senior-probation-officer')]),
+    ]))
+    .where('active', '=', true).where(userAllowedOnCase(personId)).orderBy('id').execute()).map((user) => user.id);
   const message = from ? `Tier changed from ${from} to ${to} for ${allocation.crn}: ${reason}` : `Tier ${to} calculated for ${allocation.crn}: ${reason}`;
   const link = `/people/${allocation.crn}/risk`;
   if (recipients.length) {

@@ -1,3 +1,6 @@
+import { sql } from 'kysely';
+import { accessListAllows, inScope } from '../../access/visibility.ts';
+import type { CurrentUser } from '../../auth/current-user.ts';
 import type { Db } from '../../database.ts';
 
 /** Every tier calculation for a case, newest first, with who caused it. */
@@ -7,13 +10,18 @@ export async function tierHistory(db: Db, personId: number) {
     .where('t.person_id', '=', personId).orderBy('t.id', 'desc').limit(100).execute();
 }
 
-/** Open re-allocation reviews for a team, oldest first: the team manager's queue. */
-export async function openReallocationReviews(db: Db, teamId: number) {
+/**
+ * Open re-allocation reviews for a team, oldest first: the team manager's queue. A case the access list
+ * refuses this user shows only its CRN, as in search.
+ */
+export async function openReallocationReviews(db: Db, teamId: number, user: CurrentUser) {
+  const allowed = accessListAllows(user);
   return db.selectFrom('reallocation_reviews as r')
-    .innerJoin('people as p', 'p.id', 'r.person_id')
+    .innerJoin('people', 'people.id', 'r.person_id')
     .innerJoin('tier_calculations as t', 't.id', 'r.tier_calculation_id')
-    .select(['r.id', 'r.reason', 'r.created_at', 'p.crn', 'p.first_name', 'p.last_name', 't.tier', 't.previous_tier'])
-    .where('r.team_id', '=', teamId).where('r.resolved_at', 'is', null).orderBy('r.id').limit(200).execute();
+    .select(['r.id', 'r.reason', 'r.created_at', 'people.crn', 't.tier', 't.previous_tier', allowed.as('viewable')])
+    .select(sql<string | null>`case when ${allowed} then people.first_name || ' ' || people.last_name end`.as('name'))
+    .where('r.team_id', '=', teamId).where('r.resolved_at', 'is', null).where(inScope(user)).orderBy('r.id').limit(200).execute();
 }
 
 export async function resolveReallocationReview(db: Db, id: number, teamId: number, resolution: string, userId: number) {
