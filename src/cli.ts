@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { sql } from 'kysely';
 import { progressBar, scoreOgrs3Csv } from './assessment/score-csv.ts';
+import { recalculateAllTiers } from './assessment/tier/recalculate.ts';
 import { verifyAuditChain, writeAudit } from './audit/audit-log.ts';
 import { createApiToken } from './auth/repository.ts';
 import { ConfigError } from './platform/config.ts';
@@ -13,6 +14,8 @@ Commands:
   migrate                              bring the database schema up to date (and load demo data if empty)
   token create --user NAME [--label L] issue an API token for a user; prints it on the last line
   audit verify                         check the audit log's hash chain; reports the first broken row
+  tier recalculate                     recalculate the scores and tier of every case with a current sentence
+                                       (run daily: a licence's unsupervised part begins with the calendar)
   score ogrs3 <input.csv >output.csv   score a CSV of cases with OGRS3 (columns as the API's fields); no database needed
 `;
 
@@ -37,7 +40,7 @@ async function run(args: string[]): Promise<number> {
     if (sub !== 'ogrs3') throw new UsageError('score needs a predictor: score ogrs3 <input.csv >output.csv');
     return scoreFromStdin();
   }
-  const known = command === 'migrate' || (command === 'token' && sub === 'create') || (command === 'audit' && sub === 'verify');
+  const known = command === 'migrate' || (command === 'token' && sub === 'create') || (command === 'audit' && sub === 'verify') || (command === 'tier' && sub === 'recalculate');
   if (!known) throw new UsageError(`Unknown command: ${args.join(' ')}`);
 
   const config = loadConfig();
@@ -59,6 +62,12 @@ async function run(args: string[]): Promise<number> {
       await writeAudit(db, { userId: null, username: 'cli', requestId: null, ip: null }, { action: 'token.create', detail: { tokenId: id, forUser: user.username, label } });
       console.error(`API token for ${user.username} (keep it secret; it is not shown again):`);
       console.log(token);
+      return 0;
+    }
+    if (command === 'tier') {
+      const started = Date.now();
+      const result = await recalculateAllTiers(db, 'Scheduled recalculation');
+      console.log(`Recalculated ${result.cases} cases in ${((Date.now() - started) / 1000).toFixed(1)} s: ${result.calculated} new calculations, ${result.changed} changes of tier (notified).`);
       return 0;
     }
     const result = await verifyAuditChain(db);

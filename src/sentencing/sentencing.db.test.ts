@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { sql } from 'kysely';
 import { createTestApp, type TestApp } from '../../test/support/app.ts';
+import { recalculateAllTiers } from '../assessment/tier/recalculate.ts';
 
 const year = new Date().getUTCFullYear() - 1;
 const conviction = {
@@ -111,6 +113,20 @@ describe('events and sentences', () => {
     assert.equal(events[0].sentence.expectedEndOn, `${year + 1}-12-14`);
     assert.equal(events[0].requirements[0].expectedEndOn, `${year + 1}-12-14`);
     assert.equal(events[0].offences[0].ogrs3Category, 'violence');
+  });
+
+  it('the scheduled recalculation adds the S suffix when a licence reaches its unsupervised part', async () => {
+    const db = t.database.db;
+    const licence = await db.selectFrom('sentences').select(['id', 'person_id']).where('sentence_type', '=', 'custody').where('status', '=', 'active')
+      .where('release_on', '<', sql<string>`current_date`).orderBy('id').limit(1).executeTakeFirstOrThrow();
+    const before = await db.selectFrom('tier_calculations').select('tier').where('person_id', '=', licence.person_id).orderBy('id', 'desc').executeTakeFirstOrThrow();
+    assert.doesNotMatch(before.tier, /S$/);
+    await db.updateTable('sentences').set({ licence_ends_on: sql<string>`current_date - 1` }).where('id', '=', licence.id).execute();
+    const result = await recalculateAllTiers(db, 'Scheduled recalculation');
+    assert.ok(result.cases > 0 && result.calculated >= 1 && result.changed >= 1, JSON.stringify(result));
+    const after = await db.selectFrom('tier_calculations').select(['tier', 'reason']).where('person_id', '=', licence.person_id).orderBy('id', 'desc').executeTakeFirstOrThrow();
+    assert.deepEqual(after, { tier: `${before.tier}S`, reason: 'Scheduled recalculation' });
+    assert.equal((await recalculateAllTiers(db, 'Scheduled recalculation')).calculated, 0, 'nothing changed, nothing kept');
   });
 
   it('holds the access rules: read-only roles, the access list and the API', async () => {

@@ -42,8 +42,9 @@ async function tierFactsFor(db: Db, people: readonly { id: number; sex: Sex }[])
  * protect level needs a different grade of practitioner. Works on many cases at once (a rule change, a
  * data load) in a few queries per 500 cases.
  */
-export async function recalculateTiers(db: Db, personIds: readonly number[], reason: string, actorId: number | null, options: { notify?: boolean } = {}): Promise<void> {
+export async function recalculateTiers(db: Db, personIds: readonly number[], reason: string, actorId: number | null, options: { notify?: boolean } = {}): Promise<{ calculated: number; changed: number }> {
   const ids = [...new Set(personIds)].sort((a, b) => a - b);
+  const counts = { calculated: 0, changed: 0 };
   await inBatches(ids, async (batch) => {
     // One recalculation per case at a time (row locks, taken in id order), so two saves at once cannot both decide they moved the tier.
     const people = await db.selectFrom('people').select(['id', 'sex']).where('id', 'in', batch).orderBy('id').forNoKeyUpdate().execute();
@@ -72,16 +73,35 @@ export async function recalculateTiers(db: Db, personIds: readonly number[], rea
       });
     }
     const saved = rows.length ? await db.insertInto('tier_calculations').values(rows).returning(['id', 'person_id']).execute() : [];
+    counts.calculated += rows.length;
+    counts.changed += rows.filter((row) => row.changed).length;
     if (options.notify === false) return;
     for (const [i, row] of rows.entries()) {
       if (row.changed) await followUpTierChange(db, row.person_id, saved[i]!.id, row.previous_tier ?? null, row.tier, row.protect_level, reason);
     }
   });
+  return counts;
 }
 
 /** One case: see recalculateTiers. */
-export const recalculateTier = (db: Db, personId: number, reason: string, actorId: number | null, options: { notify?: boolean } = {}) =>
-  recalculateTiers(db, [personId], reason, actorId, options);
+export async function recalculateTier(db: Db, personId: number, reason: string, actorId: number | null, options: { notify?: boolean } = {}): Promise<void> {
+  await recalculateTiers(db, [personId], reason, actorId, options);
+}
+
+/**
+ * Every case with a current sentence, in transactions of 500: for what moves with the calendar alone (a
+ * licence reaching its unsupervised part) and after a change to the rules. Run it daily.
+ */
+export async function recalculateAllTiers(db: Db, reason: string): Promise<{ cases: number; calculated: number; changed: number }> {
+  const ids = (await db.selectFrom('sentences').select('person_id').distinct().where('status', '=', 'active').orderBy('person_id').execute()).map((row) => row.person_id);
+  const total = { cases: ids.length, calculated: 0, changed: 0 };
+  await inBatches(ids, async (batch) => {
+    const counts = await db.transaction().execute((trx) => recalculateTiers(trx, batch, reason, null));
+    total.calculated += counts.calculated;
+    total.changed += counts.changed;
+  });
+  return total;
+}
 
 /** Tells the people who hold the case, and checks the holder's grade is still right for it. */
 async function followUpTierChange(db: Db, personId: number, calculationId: number, from: string | null, to: string, protect: string, reason: string) {
