@@ -1,6 +1,5 @@
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
-import { recalculateTier } from '../assessment/tier/recalculate.ts';
 import { audit } from '../audit/request-audit.ts';
 import { PERMISSIONS } from '../auth/current-user.ts';
 import { requires } from '../auth/plugin.ts';
@@ -8,7 +7,8 @@ import type { Db } from '../database.ts';
 import { openCase } from '../people/case-page.ts';
 import { HttpError } from '../platform/http/errors.ts';
 import { ProblemRef } from '../platform/http/problem.ts';
-import { addConviction, convictionReferences, eventsFor } from './repository.ts';
+import { recordConviction } from './record-conviction.ts';
+import { convictionReferences, eventsFor } from './repository.ts';
 import { validateConviction } from './rules.ts';
 
 const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
@@ -95,12 +95,7 @@ export async function sentencingApi(app: FastifyInstance, { db }: { db: Db }) {
     const { date_of_birth: dateOfBirth } = await db.selectFrom('people').select('date_of_birth').where('id', '=', person.id).executeTakeFirstOrThrow();
     const validated = validateConviction(fields, await convictionReferences(db), { dateOfBirth }, new Date().toISOString().slice(0, 10));
     if (!validated.ok) throw new HttpError(400, `The conviction was not saved: ${Object.values(validated.errors).join('; ')}`, validated.errors);
-    const saved = await db.transaction().execute(async (trx) => {
-      const event = await addConviction(trx, person.id, validated.value, request.user!.id);
-      await recalculateTier(trx, person.id, 'Conviction and sentence recorded', request.user!.id);
-      const tier = await trx.selectFrom('tier_calculations').select('tier').where('person_id', '=', person.id).orderBy('id', 'desc').limit(1).executeTakeFirst();
-      return { event, tier: tier?.tier ?? null };
-    });
+    const saved = await recordConviction(db, person.id, validated.value, request.user!.id);
     await audit(db, request, { action: 'event.create', personId: person.id, detail: { event: saved.event.event_number, sentence: s.type, via: 'api' } });
     return reply.code(201).header('location', `/api/v1/people/${person.crn}/events`).send({ crn: person.crn, eventNumber: saved.event.event_number, tier: saved.tier });
   });

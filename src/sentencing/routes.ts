@@ -7,7 +7,8 @@ import type { Db } from '../database.ts';
 import { openCasePage, type CaseHeader } from '../people/case-page.ts';
 import { HttpError } from '../platform/http/errors.ts';
 import { endingItems, presentConvictionForm, presentEvent } from './presenter.ts';
-import { activeSentence, addConviction, convictionReferences, endSentence, eventsFor } from './repository.ts';
+import { recordConviction } from './record-conviction.ts';
+import { activeSentence, convictionReferences, endSentence, eventsFor } from './repository.ts';
 import { validateConviction, validateEnding } from './rules.ts';
 
 const todayIso = () => new Date().toISOString().slice(0, 10);
@@ -63,11 +64,7 @@ export async function sentencingRoutes(app: FastifyInstance, { db }: { db: Db })
     const body = (request.body ?? {}) as Values;
     const validated = validateConviction(body, await convictionReferences(db), { dateOfBirth: await dateOfBirth(person.id) }, todayIso());
     if (!validated.ok) return reply.code(400).page(`${VIEWS}/new.njk`, await formPage(person, caseHeader, body, validated.errors));
-    const event = await db.transaction().execute(async (trx) => {
-      const saved = await addConviction(trx, person.id, validated.value, request.user!.id);
-      await recalculateTier(trx, person.id, 'Conviction and sentence recorded', request.user!.id);
-      return saved;
-    });
+    const { event } = await recordConviction(db, person.id, validated.value, request.user!.id);
     await audit(db, request, { action: 'event.create', personId: person.id, detail: { event: event.event_number, sentence: validated.value.sentence.type } });
     return reply.redirect(`/people/${person.crn}/events?saved=1`, 303);
   });

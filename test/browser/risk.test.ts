@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { accessibilityViolations, startBrowserHarness, type BrowserHarness } from '../support/browser.ts';
+import { accessibilityViolations, fillDateInput, startBrowserHarness, type BrowserHarness } from '../support/browser.ts';
 
 /**
  * From a case with no scores to an explained OGRS3 and tier, in real Chromium: record the conviction,
@@ -25,11 +25,7 @@ describe('predictors and tier in a real browser', { timeout: 180_000 }, () => {
   after(() => h.close());
 
   const expectAccessible = async (page: Page, what: string) => assert.deepEqual(await accessibilityViolations(page), [], what);
-  const fillDate = async (page: Page, id: string, [year, month, day]: number[]) => {
-    await page.fill(`#${id}-day`, String(day));
-    await page.fill(`#${id}-month`, String(month));
-    await page.fill(`#${id}-year`, String(year));
-  };
+  const fillDate = (page: Page, id: string, [year, month, day]: [number, number, number]) => fillDateInput(page, id, { year, month, day });
 
   it('records a conviction, then the criminal history, and explains OGRS3 and the tier', async () => {
     const { context, page } = await h.signedIn('lee.po');

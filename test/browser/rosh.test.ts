@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { accessibilityViolations, startBrowserHarness, type BrowserHarness } from '../support/browser.ts';
+import { accessibilityViolations, fillDateInput, startBrowserHarness, type BrowserHarness } from '../support/browser.ts';
 
 /** A RoSH assessment as a practitioner completes and reviews it, in real Chromium, scanned with axe. */
 describe('RoSH assessment in a real browser', { timeout: 180_000 }, () => {
@@ -22,7 +22,7 @@ describe('RoSH assessment in a real browser', { timeout: 180_000 }, () => {
     const date = new Date();
     date.setUTCDate(1); // stay clear of the end of a month
     date.setUTCMonth(date.getUTCMonth() + 6);
-    return date;
+    return { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() };
   };
 
   it('completes an assessment with errors first, sees the overall level, then starts a review pre-filled', async () => {
@@ -50,10 +50,7 @@ describe('RoSH assessment in a real browser', { timeout: 180_000 }, () => {
     await page.fill('#whenRiskGreatest', 'Now, since his release');
     await page.fill('#increasesRisk', 'Learning where she lives');
     await page.fill('#reducesRisk', 'Exclusion zone and electronic monitoring');
-    const review = inSixMonths();
-    await page.fill('#reviewDueOn-day', String(review.getUTCDate()));
-    await page.fill('#reviewDueOn-month', String(review.getUTCMonth() + 1));
-    await page.fill('#reviewDueOn-year', String(review.getUTCFullYear()));
+    await fillDateInput(page, 'reviewDueOn', inSixMonths());
     await page.click('button:has-text("Complete assessment")');
     await page.waitForURL(/\/rosh\?saved=1/);
     assert.match(await page.textContent('main') ?? '', /Overall risk of serious harm: Very high/);
@@ -72,10 +69,7 @@ describe('RoSH assessment in a real browser', { timeout: 180_000 }, () => {
     const { context, page } = await h.signedIn('lee.po', { javaScript: false });
     await page.goto(`/people/${crn}/rosh/new`);
     await page.check('input[name="riskToKnownAdult"][value="high"]');
-    const review = inSixMonths();
-    await page.fill('#reviewDueOn-day', String(review.getUTCDate()));
-    await page.fill('#reviewDueOn-month', String(review.getUTCMonth() + 1));
-    await page.fill('#reviewDueOn-year', String(review.getUTCFullYear()));
+    await fillDateInput(page, 'reviewDueOn', inSixMonths());
     await page.click('button:has-text("Complete assessment")');
     await page.waitForURL(/\/rosh\?saved=1/);
     assert.match(await page.textContent('main') ?? '', /Overall risk of serious harm: High/);

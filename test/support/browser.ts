@@ -55,3 +55,10 @@ export async function accessibilityViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
   return results.violations.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
+
+/** Types a date into a GOV.UK date input (the fields `id-day`, `id-month`, `id-year`). */
+export async function fillDateInput(page: Page, id: string, date: { year: number; month: number; day: number }) {
+  await page.fill(`#${id}-day`, String(date.day));
+  await page.fill(`#${id}-month`, String(date.month));
+  await page.fill(`#${id}-year`, String(date.year));
+}
