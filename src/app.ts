@@ -15,6 +15,10 @@ import { roshRoutes } from './assessment/rosh/routes.ts';
 import { assessmentRoutes } from './assessment/routes.ts';
 import { sentencingApi } from './sentencing/api.ts';
 import { sentencingRoutes } from './sentencing/routes.ts';
+import { forecastApi } from './sentencing/forecast/api.ts';
+import { forecastRoutes } from './sentencing/forecast/routes.ts';
+import { reportsApi } from './reports/api.ts';
+import { reportRoutes } from './reports/routes.ts';
 import { reallocationRoutes } from './assessment/tier/reallocation-routes.ts';
 import { tierApi } from './assessment/tier/api.ts';
 import { auditRoutes } from './audit/routes.ts';
@@ -135,6 +139,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(roshRoutes, { db });
   await app.register(needsRoutes, { db });
   await app.register(sentencingRoutes, { db });
+  await app.register(forecastRoutes, { db });
+  await app.register(reportRoutes, { db });
   await app.register(accessRoutes, { db });
   await app.register(auditRoutes, { db });
   await app.register(adminRoutes, { db });
@@ -144,6 +150,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(registrationsApi, { db, prefix: '/api/v1' });
   await app.register(tierApi, { db, prefix: '/api/v1' });
   await app.register(sentencingApi, { db, prefix: '/api/v1' });
+  await app.register(forecastApi, { db, prefix: '/api/v1' });
+  await app.register(reportsApi, { db, prefix: '/api/v1' });
   await app.register(roshApi, { db, prefix: '/api/v1' });
   await app.register(needsApi, { db, prefix: '/api/v1' });
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());

@@ -9,8 +9,10 @@ import type { NeedsTables } from './assessment/needs/tables.ts';
 import type { RoshTables } from './assessment/rosh/tables.ts';
 import type { RegistrationTables } from './registrations/tables.ts';
 import type { SentencingTables } from './sentencing/tables.ts';
+import type { ForecastTables } from './sentencing/forecast/tables.ts';
+import type { ReportTables } from './reports/tables.ts';
 
 /** The whole schema as one type: each capability declares the tables it owns. */
 export type Database = OrgTables & AuthTables & PeopleTables & AccessTables & AuditTables & RegistrationTables
-  & AssessmentTables & RoshTables & NeedsTables & SentencingTables;
+  & AssessmentTables & RoshTables & NeedsTables & SentencingTables & ForecastTables & ReportTables;
 export type Db = Kysely<Database>;

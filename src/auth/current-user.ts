@@ -21,6 +21,12 @@ export const PERMISSIONS = {
   registrationsManage: 'registrations:manage',
   assessmentsManage: 'assessments:manage',
   sentencesManage: 'sentences:manage',
+  /** Request, write and submit pre-sentence reports. */
+  reportsWrite: 'reports:write',
+  /** Countersign a pre-sentence report (a senior officer). */
+  reportsCountersign: 'reports:countersign',
+  /** Maintain delivery capacity and the queues of people waiting to start a requirement. */
+  capacityManage: 'capacity:manage',
   casesAllocate: 'cases:allocate',
   usersManage: 'users:manage',
   teamsManage: 'teams:manage',

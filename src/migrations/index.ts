@@ -7,6 +7,9 @@ import * as assessment from './0005_assessment.ts';
 import * as rosh from './0006_rosh.ts';
 import * as needs from './0007_needs.ts';
 import * as sentencing from './0008_sentencing.ts';
+import * as requirementDetails from './0009_requirement_details.ts';
+import * as deliveryCapacity from './0010_delivery_capacity.ts';
+import * as preSentenceReports from './0011_pre_sentence_reports.ts';
 
 /** Numbered schema changes, applied in key order. Add new ones at the end; never edit an applied one. */
 export const migrations: Record<string, Migration> = {
@@ -18,4 +21,7 @@ export const migrations: Record<string, Migration> = {
   '0006_rosh': rosh,
   '0007_needs': needs,
   '0008_sentencing': sentencing,
+  '0009_requirement_details': requirementDetails,
+  '0010_delivery_capacity': deliveryCapacity,
+  '0011_pre_sentence_reports': preSentenceReports,
 };
