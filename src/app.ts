@@ -62,6 +62,8 @@ function navigation(request: FastifyRequest) {
   ];
   if (can(user, PERMISSIONS.caseCreate)) items.push({ href: '/people/new', text: 'Add a person' });
   if (can(user, PERMISSIONS.casesAllocate)) items.push({ href: '/reallocations', text: 'Re-allocation reviews' });
+  if (can(user, PERMISSIONS.capacityManage)) items.push({ href: '/delivery', text: 'Delivery capacity' });
+  if (can(user, PERMISSIONS.reportsWrite)) items.push({ href: '/reports', text: 'Reports' });
   items.push({ href: '/notifications', text: request.unreadNotifications ? `Notifications (${request.unreadNotifications})` : 'Notifications' });
   if (can(user, PERMISSIONS.usersManage) || can(user, PERMISSIONS.teamsManage) || can(user, PERMISSIONS.tokensManage)) {
     items.push({ href: '/admin', text: 'Administration' });

@@ -11,6 +11,8 @@ import { seedCriminalHistoriesDemo } from '../assessment/scores/demo.ts';
 import { recalculateTiers } from '../assessment/tier/recalculate.ts';
 import { seedRegistrationsDemo } from '../registrations/demo.ts';
 import { seedSentencingDemo } from '../sentencing/demo.ts';
+import { seedForecastDemo } from '../sentencing/forecast/demo.ts';
+import { seedReportsDemo } from '../reports/demo.ts';
 
 
 /** True when the database holds no users yet: the first start of a fresh installation. */
@@ -105,11 +107,13 @@ export async function loadDemoData(db: Db, options: { people?: number; seed?: nu
     const today = new Date().toISOString().slice(0, 10);
     const cases = ids.map((id, i) => ({ id, dateOfBirth: people[i]!.dateOfBirth }));
     await seedSentencingDemo(trx, cases, new Random(seed + 1), today);
+    await seedForecastDemo(trx, today); // capacity and queues from the recent orders
     await seedCriminalHistoriesDemo(trx, cases, new Random(seed + 2));
     await seedRoshDemo(trx, cases, new Random(seed + 3), today);
     await seedNeedsDemo(trx, cases, new Random(seed + 4), today);
     await seedRegistrationsDemo(trx, cases, new Random(seed + 5), today);
     await recalculateTiers(trx, ids, 'Demonstration data loaded', null, { notify: false });
+    await seedReportsDemo(trx, new Random(seed + 7), today); // pre-sentence reports in each court team's queue
   });
   return { people: count, users: DEMO_USERS.length };
 }

@@ -9,6 +9,8 @@ import { latestRosh } from '../assessment/rosh/repository.ts';
 import { roshReviewStatus } from '../assessment/rosh/rules.ts';
 import { audit } from '../audit/request-audit.ts';
 import { HttpError } from '../platform/http/errors.ts';
+import { presentStanding } from '../sentencing/presenter.ts';
+import { sentenceStanding } from '../sentencing/repository.ts';
 import { parseCrn } from './identifiers.ts';
 import { lookUpCase } from './repository.ts';
 
@@ -34,6 +36,7 @@ const CASE_TABS = [
   { path: '/rosh', text: 'RoSH' },
   { path: '/needs', text: 'Needs' },
   { path: '/flags', text: 'Risk flags' },
+  { path: '/reports', text: 'Reports' },
 ] as const;
 
 export interface CaseHeader {
@@ -45,6 +48,8 @@ export interface CaseHeader {
   tier: string | null;
   /** The latest RoSH level, and whether its review is overdue: risk in view on every case page. */
   rosh: { tag: { text: string; classes: string }; reviewOverdue: boolean } | null;
+  /** Under an active sentence, awaiting sentence, or no longer under one: the case's status follows its orders. */
+  sentence: { text: string; classes: string; active: boolean };
   tabs: { text: string; href: string; active: boolean }[];
 }
 
@@ -55,13 +60,14 @@ export interface CaseHeader {
  */
 export async function openCasePage(db: Db, request: FastifyRequest, crn: string, action: string) {
   const person = await openCase(db, request, crn, action);
-  const [row, rules, flags, tier, rosh] = await Promise.all([
+  const [row, rules, flags, tier, rosh, standing] = await Promise.all([
     db.selectFrom('people').select(['first_name', 'last_name']).where('id', '=', person.id).executeTakeFirstOrThrow(),
     db.selectFrom('case_access_rules').select('kind').where('person_id', '=', person.id)
       .where((eb) => eb.or([eb('ends_on', 'is', null), eb('ends_on', '>=', sql<string>`current_date`)])).execute(),
     registrationsFor(db, person.id),
     db.selectFrom('tier_calculations').select('tier').where('person_id', '=', person.id).orderBy('id', 'desc').limit(1).executeTakeFirst(),
     latestRosh(db, person.id),
+    sentenceStanding(db, person.id),
   ]);
   const today = new Date().toISOString().slice(0, 10);
   const path = request.url.split('?')[0] ?? '';
@@ -77,6 +83,7 @@ export async function openCasePage(db: Db, request: FastifyRequest, crn: string,
     flags: presentRegistrations(flags, today),
     tier: tier?.tier ?? null,
     rosh: rosh && { tag: levelTag(rosh.overall), reviewOverdue: roshReviewStatus(rosh.reviewDueOn, today) === 'overdue' },
+    sentence: presentStanding(standing),
     tabs,
   };
   return { person, caseHeader };

@@ -7,7 +7,8 @@ import type { Db } from '../database.ts';
 import type { Random } from '../demo/random.ts';
 import { addDays, addMonths } from '../platform/http/dates.ts';
 import { addConvictions, type ConvictionToRecord } from './repository.ts';
-import { periodEnd, type NewConviction } from './rules.ts';
+import type { NewRequirement } from './requirements.ts';
+import { licenceDates, periodEnd, type NewConviction, type NewSentence } from './rules.ts';
 import type { SentenceType } from './tables.ts';
 
 const OFFENCES: readonly (readonly [string, number])[] = [
@@ -19,8 +20,36 @@ const OFFENCES: readonly (readonly [string, number])[] = [
 ];
 const COURTS = ['Newcastle Magistrates\' Court', 'Newcastle Crown Court', 'South Tyneside Magistrates\' Court', 'North Tyneside Magistrates\' Court', 'Gateshead Magistrates\' Court'];
 
+const PLACES = ['Newcastle city centre', 'Gateshead town centre', 'The Metrocentre, Gateshead', 'Northumberland Street, Newcastle', 'Durham Market Place'];
+const STREETS = ['Westgate Road', 'Shields Road', 'Front Street', 'Durham Road', 'Station Road', 'Chester Road'];
+const PROGRAMMES: readonly (readonly [string, number])[] = [['TSP', 6], ['BBR', 3], ['RESOLVE', 2], ['KAIZEN', 0.5], ['HORIZON', 0.5], ['BNM', 0.5], ['NEW_ME', 1]];
+const SESSIONS: Record<string, number> = { TSP: 19, BBR: 30, RESOLVE: 25, KAIZEN: 80, HORIZON: 31, BNM: 30, NEW_ME: 25 };
+
+/** One requirement with details a court would give (within the law's limits and the order's length). */
+function requirement(random: Random, type: string, orderMonths: number): NewRequirement {
+  const within = (max: number) => Math.max(1, Math.min(max, orderMonths));
+  const address = () => `${random.int(1, 180)} ${random.pick(STREETS)}`;
+  switch (type) {
+    case 'unpaid_work': return { type, units: random.pick([40, 60, 80, 100, 120, 150, 180, 200, 240]), programme: null, details: {} };
+    case 'rehabilitation_activity': return { type, units: random.pick([5, 10, 15, 20, 20, 25, 30, 40]), programme: null, details: {} };
+    case 'accredited_programme': {
+      const programme = random.weighted(PROGRAMMES);
+      return { type, units: SESSIONS[programme]!, programme, details: {} };
+    }
+    case 'drug_rehabilitation': return { type, units: null, programme: null, details: { months: within(random.pick([6, 6, 9, 12])), residential: false, consent: true, testsPerMonth: random.pick([2, 4, 4, 8]) } };
+    case 'alcohol_treatment':
+    case 'mental_health_treatment': return { type, units: null, programme: null, details: { months: within(random.pick([6, 6, 9, 12])), residential: random.chance(0.05), consent: true } };
+    case 'curfew': return {
+      type, units: null, programme: null,
+      details: { hoursPerDay: random.pick([8, 10, 12, 12]), daysPerWeek: 7, months: within(random.pick([2, 3, 4, 6])), place: `${address()} (home address)`, electronicMonitoring: true },
+    };
+    case 'exclusion': return { type, units: null, programme: null, details: { place: random.pick(PLACES), months: within(random.pick([3, 6, 12])), electronicMonitoring: random.chance(0.8) } };
+    default: return { type, units: null, programme: null, details: {} };
+  }
+}
+
 /** Requirements of a community or suspended order: mostly RAR and unpaid work, some treatment and some restrictive. */
-function requirements(random: Random, type: SentenceType): string[] {
+function requirements(random: Random, type: SentenceType, orderMonths: number): NewRequirement[] {
   if (type === 'custody') return [];
   const chosen = new Set<string>();
   if (random.chance(0.6)) chosen.add('rehabilitation_activity');
@@ -32,7 +61,29 @@ function requirements(random: Random, type: SentenceType): string[] {
   if (random.chance(0.03)) chosen.add('mental_health_treatment');
   if (random.chance(0.05)) chosen.add('exclusion');
   if (type === 'community_order' && !chosen.size) chosen.add(random.chance(0.5) ? 'unpaid_work' : 'rehabilitation_activity');
-  return [...chosen].sort();
+  return [...chosen].sort().map((code) => {
+    const made = requirement(random, code, orderMonths);
+    // An unmonitored exclusion carries the court's reason, as the rules require.
+    if (made.details.electronicMonitoring === false) made.details.monitoringReason = 'No monitoring equipment could be fitted at the address';
+    return made;
+  });
+}
+
+const STANDARD_CONDITIONS = ['WELL_BEHAVED', 'NO_OFFENCE', 'KEEP_IN_TOUCH', 'RECEIVE_VISITS', 'RESIDE_APPROVED', 'APPROVED_WORK', 'NO_TRAVEL', 'NAME_CONTACT'];
+const ADDITIONAL_CONDITIONS: readonly (readonly [string, string | null, number])[] = [
+  ['NON_CONTACT', 'The victim, without prior approval', 4], ['EXCLUSION_ZONE', 'The area around the victim\'s home (map attached)', 3],
+  ['DRUG_TESTING', null, 3], ['ENGAGE_SERVICES', 'Newcastle drug and alcohol service', 3], ['DISCLOSE_RELATIONSHIPS', null, 2],
+  ['CURFEW_APPROVED', '7pm to 7am', 1], ['NON_ASSOCIATION', 'Named co-defendants', 1], ['ALCOHOL_MONITORING', '90 days from release', 1],
+];
+
+/** The standard licence conditions and up to three additional ones. */
+function licenceConditions(random: Random): NewSentence['licenceConditions'] {
+  const additional = new Map<string, string | null>();
+  for (let n = random.weighted([[0, 30], [1, 35], [2, 25], [3, 10]]); n > 0; n--) {
+    const code = random.weighted(ADDITIONAL_CONDITIONS.map(([c, , w]) => [c, w] as const));
+    additional.set(code, ADDITIONAL_CONDITIONS.find(([c]) => c === code)![1]);
+  }
+  return [...STANDARD_CONDITIONS.map((code) => ({ code, detail: null })), ...[...additional].map(([code, detail]) => ({ code, detail }))];
 }
 
 const lengthFor = (random: Random, type: SentenceType) =>
@@ -43,18 +94,25 @@ function conviction(random: Random, sentencedOn: string, type: SentenceType, old
   const offenceDate = [addDays(convictionDate, -random.int(20, 300)), oldEnough, convictionDate].sort()[1]!; // the middle: clamped
   const main = random.weighted(OFFENCES);
   const additional = random.chance(0.2) ? [random.weighted(OFFENCES)].filter((code) => code !== main) : [];
-  const releaseOn = type === 'custody' ? addDays(sentencedOn, Math.round(lengthMonths * 30.4 / 2)) : null;
+  const releaseOn = type === 'custody' ? licenceDates(sentencedOn, lengthMonths).conditionalReleaseOn : null;
+  const supervisionMonths = type === 'suspended_sentence_order' && random.chance(0.3) ? 12 : null;
+  const adjourned = convictionDate < sentencedOn && random.chance(0.5);
   return {
     mainOffence: { code: main, offenceDate },
     additionalOffences: additional.map((code) => ({ code, offenceDate })),
     convictionDate,
     court: random.pick(COURTS),
+    // Many were adjourned for a report and sentenced at the next hearing.
+    outcome: adjourned ? 'adjourned_for_report' : 'sentenced',
+    nextHearingOn: adjourned ? sentencedOn : null,
     sentence: {
       type, sentencedOn, lengthMonths,
       custodialTermMonths: type === 'suspended_sentence_order' ? random.pick([4, 6, 8, 12]) : null,
-      supervisionMonths: type === 'suspended_sentence_order' && random.chance(0.3) ? 12 : null,
+      supervisionMonths,
       releaseOn, licenceEndsOn: type === 'custody' ? periodEnd(sentencedOn, lengthMonths) : null,
-      requirements: requirements(random, type),
+      releaseFraction: type === 'custody' ? 0.5 : null,
+      requirements: requirements(random, type, supervisionMonths ?? lengthMonths),
+      licenceConditions: type === 'custody' ? licenceConditions(random) : [],
     },
   };
 }
@@ -62,6 +120,7 @@ function conviction(random: Random, sentencedOn: string, type: SentenceType, old
 /** One to four events per person: the current one active, earlier ones completed (a few revoked). */
 export async function seedSentencingDemo(db: Db, people: { id: number; dateOfBirth: string }[], random: Random, today: string): Promise<void> {
   const items: ConvictionToRecord[] = [];
+  let index = 0;
   for (const person of people) {
     const oldEnough = addMonths(person.dateOfBirth, 12 * 16);
     const type = random.weighted<SentenceType>([['community_order', 45], ['suspended_sentence_order', 20], ['custody', 35]]);
@@ -69,14 +128,14 @@ export async function seedSentencingDemo(db: Db, people: { id: number; dateOfBir
     // Made long enough ago to be under way, not so long that it has ended; custody mostly released on licence.
     let sentencedOn = addDays(today, -random.int(14, Math.min(Math.round(lengthMonths * 30.4) - 14, type === 'custody' ? 1400 : 600)));
     const current = conviction(random, sentencedOn, type, oldEnough, lengthMonths);
-    const s = current.sentence;
+    const s = current.sentence!;
     if (s.releaseOn && s.releaseOn > today && random.chance(0.7)) s.releaseOn = addDays(today, -random.int(0, Math.min(60, daysBetween(s.sentencedOn, today))));
     const earlier: ConvictionToRecord[] = [];
     for (let n = random.weighted([[0, 40], [1, 30], [2, 20], [3, 10]]); n > 0; n--) {
       sentencedOn = addDays(sentencedOn, -random.int(400, 1400));
       if (sentencedOn < addMonths(oldEnough, 6)) break;
       const past = conviction(random, sentencedOn, random.weighted<SentenceType>([['community_order', 70], ['suspended_sentence_order', 20], ['custody', 10]]), oldEnough);
-      const ends = periodEnd(sentencedOn, past.sentence.lengthMonths);
+      const ends = periodEnd(sentencedOn, past.sentence!.lengthMonths);
       const revoked = random.chance(0.1);
       earlier.push({
         personId: person.id, conviction: past,
@@ -84,6 +143,13 @@ export async function seedSentencingDemo(db: Db, people: { id: number; dateOfBir
       });
     }
     items.push(...earlier.reverse(), { personId: person.id, conviction: current });
+    // About 1 in 40 have a new conviction adjourned for a pre-sentence report, the hearing within 3 weeks.
+    // (Not the first few people, whom tests pick for a settled case with every score.)
+    if (index++ >= 12 && random.chance(1 / 40)) {
+      const convictionDate = addDays(today, -random.int(0, 20));
+      const pending = conviction(random, convictionDate, 'community_order', oldEnough);
+      items.push({ personId: person.id, conviction: { ...pending, convictionDate, outcome: 'adjourned_for_report', nextHearingOn: addDays(today, random.int(1, 21)), sentence: null } });
+    }
   }
   await addConvictions(db, items, null);
 }

@@ -1,17 +1,48 @@
-import type { Generated } from 'kysely';
+import type { Generated, JSONColumnType } from 'kysely';
+import type { RequirementDetails } from './requirements.ts';
 import type { OffenceCategory } from '../assessment/predictors/ogrs3.ts';
 
 export type SentenceType = 'community_order' | 'suspended_sentence_order' | 'custody';
 export type SentenceStatus = 'active' | 'completed' | 'revoked' | 'terminated_early';
+export type EventOutcome = 'sentenced' | 'adjourned_for_report' | 'adjourned';
+export type Monitoring = 'none' | 'optional' | 'default' | 'required';
 
 export interface OffencesTable { code: string; description: string; ogrs3_category: OffenceCategory; violent: boolean }
-export interface RequirementTypesTable { code: string; name: string; restrictive: boolean; description: string }
+export interface RequirementTypesTable {
+  code: string;
+  name: string;
+  restrictive: boolean;
+  description: string;
+  unit: 'hours' | 'days' | 'sessions' | null;
+  min_units: number | null;
+  max_units: number | null;
+  max_months: number | null;
+  complete_within_months: number | null;
+  needs_consent: Generated<boolean>;
+  monitoring: Generated<Monitoring>;
+  max_age_at_sentence: number | null;
+  min_hours_per_day: number | null;
+  max_hours_per_day: number | null;
+  max_hours_per_week: number | null;
+  legal_basis: string | null;
+}
+export interface AccreditedProgrammesTable { code: string; name: string; description: string; sessions_typical: number; weeks_typical: number }
+export interface LicenceConditionTypesTable { code: string; name: string; standard: boolean; detail_label: string | null; ordinal: number }
+export interface LicenceConditionsTable {
+  id: Generated<number>;
+  person_id: number;
+  sentence_id: number;
+  condition_code: string;
+  detail: string | null;
+}
 export interface EventsTable {
   id: Generated<number>;
   person_id: number;
   event_number: number;
   conviction_date: string;
   court: string;
+  outcome: Generated<EventOutcome>;
+  next_hearing_on: string | null;
   created_by: number | null;
   created_at: Generated<Date>;
 }
@@ -34,6 +65,10 @@ export interface SentencesTable {
   supervision_months: number | null;
   release_on: string | null;
   licence_ends_on: string | null;
+  /** numeric: pg returns it as a string. */
+  release_fraction: string | number | null;
+  conditional_release_on: string | null;
+  top_up_ends_on: string | null;
   expected_end_on: string;
   status: Generated<SentenceStatus>;
   ended_on: string | null;
@@ -48,6 +83,9 @@ export interface RequirementsTable {
   expected_start_on: string;
   expected_end_on: string;
   ended_on: string | null;
+  units: number | null;
+  programme_code: string | null;
+  details: JSONColumnType<RequirementDetails, string | undefined, string>;
 }
 export interface SentencingTables {
   offences: OffencesTable;
@@ -56,4 +94,7 @@ export interface SentencingTables {
   event_offences: EventOffencesTable;
   sentences: SentencesTable;
   requirements: RequirementsTable;
+  accredited_programmes: AccreditedProgrammesTable;
+  licence_condition_types: LicenceConditionTypesTable;
+  licence_conditions: LicenceConditionsTable;
 }

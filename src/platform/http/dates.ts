@@ -42,6 +42,17 @@ export function readDate(body: Record<string, unknown>, name: string): { typed: 
   return { typed: typed !== '', value: typed ? parseIsoDate(typed) : null };
 }
 
+/** A form's date field read into `errors` with GOV.UK messages: "Enter the <what>" when required and empty, or not a real date. */
+export function readDateField(body: Record<string, unknown>, errors: Record<string, string>, field: string, what: string, required = true): string | null {
+  const read = readDate(body, field);
+  if (!read.typed) {
+    if (required) errors[field] = `Enter the ${what}`;
+    return null;
+  }
+  if (!read.value) errors[field] = `The ${what} must be a real date, like 27 3 2026`;
+  return read.value;
+}
+
 /** The values a GOV.UK date input shows for an ISO date (to pre-fill a form). */
 export function dateParts(name: string, iso: string | null | undefined): Record<string, string> {
   const [year, month, day] = iso ? iso.split('-') : ['', '', ''];
