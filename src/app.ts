@@ -116,7 +116,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(cookie);
   await app.register(formbody);
   await app.register(fastifyStatic, { root: assetRoots, prefix: '/assets/', maxAge: '1h', index: false });
+  // Only the API's routes (each tagged) belong in its document, not the pages.
   await app.register(swagger, {
+    hideUntagged: true,
     openapi: {
       openapi: '3.1.0',
       info: { title: 'Throughline API', version, description: 'Probation case management. Every call is subject to the caller\'s role and each case\'s access list, and is audited.' },

@@ -27,7 +27,7 @@ const CIRCUMSTANCES = [
 ];
 const RISK = [
   'The risk of reoffending is linked to alcohol and to unstructured time. The risk of serious harm is to a known adult and rises when they are drinking.',
-  'The predictors place the person in the medium band. Stable accommodation and treatment would reduce the likelihood of further offending.',
+  'Offending is linked to alcohol use and unstable accommodation. Stable accommodation and treatment would reduce the likelihood of further offending.',
 ];
 
 type Type = { type: ReportType; status: 'requested' | 'assigned' | 'in_progress' | 'awaiting_countersignature' };

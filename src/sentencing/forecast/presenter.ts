@@ -23,7 +23,7 @@ export function capacitySummary(model: DeliveryModel, row: CapacityRow | undefin
     case 'weekly_slots': return `${plural(row.places ?? 0, 'place')} each ${WEEKDAYS[(row.weekday ?? 1) - 1]}${by}`;
     case 'provider_places': return `${plural(row.places ?? 0, 'place')} at once, ${plural(row.length_weeks ?? 0, 'week')} each${by}`;
     case 'groups': return groups ? `${plural(groups, 'group')} to come` : 'No group scheduled';
-    case 'immediate': return `Starts within ${plural(row.lead_days, 'day')}${by}`;
+    case 'immediate': return `${row.lead_days === 0 ? 'Starts on the day of the order' : `Starts within ${plural(row.lead_days, 'day')}`}${by}`;
   }
 }
 
