@@ -11,8 +11,10 @@ import type { RegistrationTables } from './registrations/tables.ts';
 import type { SentencingTables } from './sentencing/tables.ts';
 import type { ForecastTables } from './sentencing/forecast/tables.ts';
 import type { ReportTables } from './reports/tables.ts';
+import type { WorkloadTables } from './workforce/workload/tables.ts';
+import type { AllocationTables } from './workforce/allocation/tables.ts';
 
 /** The whole schema as one type: each capability declares the tables it owns. */
 export type Database = OrgTables & AuthTables & PeopleTables & AccessTables & AuditTables & RegistrationTables
-  & AssessmentTables & RoshTables & NeedsTables & SentencingTables & ForecastTables & ReportTables;
+  & AssessmentTables & RoshTables & NeedsTables & SentencingTables & ForecastTables & ReportTables & WorkloadTables & AllocationTables;
 export type Db = Kysely<Database>;

@@ -27,6 +27,10 @@ export const PERMISSIONS = {
   reportsCountersign: 'reports:countersign',
   /** Maintain delivery capacity and the queues of people waiting to start a requirement. */
   capacityManage: 'capacity:manage',
+  /** See team and PDU workload, and record staff absences and reductions. */
+  workloadRead: 'workload:read',
+  /** Edit the workload weights and points available per grade. */
+  workloadManage: 'workload:manage',
   casesAllocate: 'cases:allocate',
   usersManage: 'users:manage',
   teamsManage: 'teams:manage',

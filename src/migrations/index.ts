@@ -10,6 +10,8 @@ import * as sentencing from './0008_sentencing.ts';
 import * as requirementDetails from './0009_requirement_details.ts';
 import * as deliveryCapacity from './0010_delivery_capacity.ts';
 import * as preSentenceReports from './0011_pre_sentence_reports.ts';
+import * as workload from './0012_workload.ts';
+import * as allocation from './0013_allocation.ts';
 
 /** Numbered schema changes, applied in key order. Add new ones at the end; never edit an applied one. */
 export const migrations: Record<string, Migration> = {
@@ -24,4 +26,6 @@ export const migrations: Record<string, Migration> = {
   '0009_requirement_details': requirementDetails,
   '0010_delivery_capacity': deliveryCapacity,
   '0011_pre_sentence_reports': preSentenceReports,
+  '0012_workload': workload,
+  '0013_allocation': allocation,
 };

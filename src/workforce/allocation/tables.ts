@@ -1,0 +1,3 @@
+/** Tables owned by allocation (filled in by its migration). */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface AllocationTables {}
