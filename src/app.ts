@@ -20,9 +20,6 @@ import { forecastRoutes } from './sentencing/forecast/routes.ts';
 import { reportsApi } from './reports/api.ts';
 import { reportRoutes } from './reports/routes.ts';
 import { workloadApi } from './workforce/workload/api.ts';
-import { workloadRoutes } from './workforce/workload/routes.ts';
-import { allocationApi } from './workforce/allocation/api.ts';
-import { allocationRoutes } from './workforce/allocation/routes.ts';
 import { reallocationRoutes } from './assessment/tier/reallocation-routes.ts';
 import { tierApi } from './assessment/tier/api.ts';
 import { auditRoutes } from './audit/routes.ts';
@@ -149,8 +146,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(sentencingRoutes, { db });
   await app.register(forecastRoutes, { db });
   await app.register(reportRoutes, { db });
-  await app.register(workloadRoutes, { db });
-  await app.register(allocationRoutes, { db });
   await app.register(accessRoutes, { db });
   await app.register(auditRoutes, { db });
   await app.register(adminRoutes, { db });
@@ -163,7 +158,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(forecastApi, { db, prefix: '/api/v1' });
   await app.register(reportsApi, { db, prefix: '/api/v1' });
   await app.register(workloadApi, { db, prefix: '/api/v1' });
-  await app.register(allocationApi, { db, prefix: '/api/v1' });
   await app.register(roshApi, { db, prefix: '/api/v1' });
   await app.register(needsApi, { db, prefix: '/api/v1' });
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());

@@ -21,19 +21,21 @@ export async function gradeTargets(db: Db): Promise<Map<string, { points: number
   return new Map(rows.map((r) => [r.grade, { points: r.points, fullTimeHours: Number(r.full_time_hours) }]));
 }
 
-/** Each person's type-of-case facts: latest tier, date of birth, current sentence. */
+/** Each person's type-of-case facts: latest tier, date of birth, current (latest active) sentence. */
 export async function caseFacts(db: Db, personIds: readonly number[]) {
   if (personIds.length === 0) return [];
-  return db.selectFrom('people as p')
+  const current = db.selectFrom('sentences').distinctOn('person_id')
+    .select(['person_id', 'sentence_type', sql<string | null>`to_char(release_on, 'YYYY-MM-DD')`.as('release_on')])
+    .where('person_id', 'in', personIds).where('status', '=', 'active')
+    .orderBy('person_id').orderBy('sentenced_on', 'desc').orderBy('id', 'desc');
+  return db.selectFrom('people as p').leftJoin(current.as('s'), 's.person_id', 'p.id')
     .select((eb) => [
       'p.id as personId',
       sql<string>`to_char(p.date_of_birth, 'YYYY-MM-DD')`.as('dateOfBirth'),
       eb.selectFrom('tier_calculations as t').select('t.tier').whereRef('t.person_id', '=', 'p.id')
         .orderBy('t.calculated_at', 'desc').orderBy('t.id', 'desc').limit(1).as('tier'),
-      eb.selectFrom('sentences as s').select('s.sentence_type').whereRef('s.person_id', '=', 'p.id').where('s.status', '=', 'active')
-        .orderBy('s.sentenced_on', 'desc').orderBy('s.id', 'desc').limit(1).as('sentenceType'),
-      eb.selectFrom('sentences as s').select(sql<string | null>`to_char(s.release_on, 'YYYY-MM-DD')`.as('r')).whereRef('s.person_id', '=', 'p.id').where('s.status', '=', 'active')
-        .orderBy('s.sentenced_on', 'desc').orderBy('s.id', 'desc').limit(1).as('releaseOn'),
+      's.sentence_type as sentenceType',
+      's.release_on as releaseOn',
     ])
     .where('p.id', 'in', personIds)
     .execute();
