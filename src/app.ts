@@ -20,6 +20,13 @@ import { forecastRoutes } from './sentencing/forecast/routes.ts';
 import { reportsApi } from './reports/api.ts';
 import { reportRoutes } from './reports/routes.ts';
 import { workloadApi } from './workforce/workload/api.ts';
+import { workloadRoutes } from './workforce/workload/routes.ts';
+import { staffApi } from './workforce/staff/api.ts';
+import { staffRoutes } from './workforce/staff/routes.ts';
+import { allocationApi } from './workforce/allocation/api.ts';
+import { allocationRoutes } from './workforce/allocation/routes.ts';
+import { transferApi } from './workforce/transfers/api.ts';
+import { transferRoutes } from './workforce/transfers/routes.ts';
 import { reallocationRoutes } from './assessment/tier/reallocation-routes.ts';
 import { tierApi } from './assessment/tier/api.ts';
 import { auditRoutes } from './audit/routes.ts';
@@ -62,7 +69,15 @@ function navigation(request: FastifyRequest) {
     { href: '/search', text: 'Search' },
   ];
   if (can(user, PERMISSIONS.caseCreate)) items.push({ href: '/people/new', text: 'Add a person' });
-  if (can(user, PERMISSIONS.casesAllocate)) items.push({ href: '/reallocations', text: 'Re-allocation reviews' });
+  if (can(user, PERMISSIONS.casesAllocate)) {
+    items.push({ href: '/allocations', text: 'Allocations' });
+    items.push({ href: '/transfers', text: 'Transfers' });
+    items.push({ href: '/reallocations', text: 'Re-allocation reviews' });
+  }
+  if (can(user, PERMISSIONS.workloadRead)) {
+    items.push({ href: '/workload', text: 'Workload' });
+    items.push({ href: '/staff', text: 'Staff' });
+  }
   if (can(user, PERMISSIONS.capacityManage)) items.push({ href: '/delivery', text: 'Delivery capacity' });
   if (can(user, PERMISSIONS.reportsWrite)) items.push({ href: '/reports', text: 'Reports' });
   items.push({ href: '/notifications', text: request.unreadNotifications ? `Notifications (${request.unreadNotifications})` : 'Notifications' });
@@ -146,6 +161,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(sentencingRoutes, { db });
   await app.register(forecastRoutes, { db });
   await app.register(reportRoutes, { db });
+  await app.register(workloadRoutes, { db });
+  await app.register(staffRoutes, { db });
+  await app.register(allocationRoutes, { db });
+  await app.register(transferRoutes, { db });
   await app.register(accessRoutes, { db });
   await app.register(auditRoutes, { db });
   await app.register(adminRoutes, { db });
@@ -158,6 +177,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(forecastApi, { db, prefix: '/api/v1' });
   await app.register(reportsApi, { db, prefix: '/api/v1' });
   await app.register(workloadApi, { db, prefix: '/api/v1' });
+  await app.register(staffApi, { db, prefix: '/api/v1' });
+  await app.register(allocationApi, { db, prefix: '/api/v1' });
+  await app.register(transferApi, { db, prefix: '/api/v1' });
   await app.register(roshApi, { db, prefix: '/api/v1' });
   await app.register(needsApi, { db, prefix: '/api/v1' });
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());

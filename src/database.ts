@@ -13,8 +13,11 @@ import type { ForecastTables } from './sentencing/forecast/tables.ts';
 import type { ReportTables } from './reports/tables.ts';
 import type { WorkloadTables } from './workforce/workload/tables.ts';
 import type { AllocationTables } from './workforce/allocation/tables.ts';
+import type { StaffTables } from './workforce/staff/tables.ts';
+import type { TransferTables } from './workforce/transfers/tables.ts';
 
 /** The whole schema as one type: each capability declares the tables it owns. */
 export type Database = OrgTables & AuthTables & PeopleTables & AccessTables & AuditTables & RegistrationTables
-  & AssessmentTables & RoshTables & NeedsTables & SentencingTables & ForecastTables & ReportTables & WorkloadTables & AllocationTables;
+  & AssessmentTables & RoshTables & NeedsTables & SentencingTables & ForecastTables & ReportTables & WorkloadTables & AllocationTables
+  & StaffTables & TransferTables;
 export type Db = Kysely<Database>;

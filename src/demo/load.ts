@@ -13,6 +13,9 @@ import { seedRegistrationsDemo } from '../registrations/demo.ts';
 import { seedSentencingDemo } from '../sentencing/demo.ts';
 import { seedForecastDemo } from '../sentencing/forecast/demo.ts';
 import { seedReportsDemo } from '../reports/demo.ts';
+import { seedStaffDemo } from '../workforce/staff/demo.ts';
+import { seedAllocationDemo } from '../workforce/allocation/demo.ts';
+import { seedTransferDemo } from '../workforce/transfers/demo.ts';
 
 
 /** True when the database holds no users yet: the first start of a fresh installation. */
@@ -114,6 +117,9 @@ export async function loadDemoData(db: Db, options: { people?: number; seed?: nu
     await seedRegistrationsDemo(trx, cases, new Random(seed + 5), today);
     await recalculateTiers(trx, ids, 'Demonstration data loaded', null, { notify: false });
     await seedReportsDemo(trx, new Random(seed + 7), today); // pre-sentence reports in each court team's queue
+    await seedStaffDemo(trx, new Random(seed + 8), today); // contracted hours, qualifications, specialisms, absences, reductions
+    await seedAllocationDemo(trx, new Random(seed + 9), today); // new cases waiting in each team's allocation queue
+    await seedTransferDemo(trx, new Random(seed + 10), today); // transfers requested, accepted and rejected
   });
   return { people: count, users: DEMO_USERS.length };
 }

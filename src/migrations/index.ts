@@ -12,6 +12,10 @@ import * as deliveryCapacity from './0010_delivery_capacity.ts';
 import * as preSentenceReports from './0011_pre_sentence_reports.ts';
 import * as workload from './0012_workload.ts';
 import * as allocation from './0013_allocation.ts';
+import * as organisation from './0014_organisation.ts';
+import * as workloadSettings from './0015_workload_settings.ts';
+import * as allocationQueue from './0016_allocation_queue.ts';
+import * as transfers from './0017_transfers.ts';
 
 /** Numbered schema changes, applied in key order. Add new ones at the end; never edit an applied one. */
 export const migrations: Record<string, Migration> = {
@@ -28,4 +32,8 @@ export const migrations: Record<string, Migration> = {
   '0011_pre_sentence_reports': preSentenceReports,
   '0012_workload': workload,
   '0013_allocation': allocation,
+  '0014_organisation': organisation,
+  '0015_workload_settings': workloadSettings,
+  '0016_allocation_queue': allocationQueue,
+  '0017_transfers': transfers,
 };

@@ -37,6 +37,7 @@ const CASE_TABS = [
   { path: '/needs', text: 'Needs' },
   { path: '/flags', text: 'Risk flags' },
   { path: '/reports', text: 'Reports' },
+  { path: '/allocation', text: 'Allocation' },
 ] as const;
 
 export interface CaseHeader {
