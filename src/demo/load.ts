@@ -33,7 +33,8 @@ export async function loadDemoData(db: Db, options: { people?: number; seed?: nu
   const seed = options.seed ?? 20261123;
   await db.transaction().execute(async (trx) => {
     const region = await trx.selectFrom('regions').select(['id', 'crn_letter']).where('code', '=', DEMO_REGION).executeTakeFirstOrThrow();
-    const pdus = await trx.insertInto('pdus').values(DEMO_PDUS.map((pdu) => ({ ...pdu, region_id: region.id }))).returning(['id', 'code']).execute();
+    // The PDUs are reference data shipped by migration 0014: the demo only puts teams in them.
+    const pdus = await trx.selectFrom('pdus').select(['id', 'code']).where('code', 'in', DEMO_PDUS.map((pdu) => pdu.code)).execute();
     const pduId = new Map(pdus.map((pdu) => [pdu.code, pdu.id]));
     const teams = await trx.insertInto('teams')
       .values(DEMO_TEAMS.map((team) => ({ code: team.code, name: team.name, pdu_id: pduId.get(team.pdu)! })))

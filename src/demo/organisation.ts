@@ -46,3 +46,17 @@ const staff: [string, string, string, string | null, string | null][] = [
 ];
 
 export const DEMO_USERS: DemoUser[] = staff.map(([username, displayName, role, team, grade]) => ({ username, displayName, role, team, grade }));
+
+/** Offices of the demonstration PDUs: synthetic but plausible addresses. */
+export const DEMO_OFFICES = [
+  { code: 'NE-NCL-PIL', pdu: 'NE-NCL', name: 'Pilgrim Street', address: '70 Pilgrim Street, Newcastle upon Tyne', postcode: 'NE1 6SG' },
+  { code: 'NE-NCL-WGR', pdu: 'NE-NCL', name: 'Westgate Road', address: '214 Westgate Road, Newcastle upon Tyne', postcode: 'NE4 6AX' },
+  { code: 'NE-NCL-BYK', pdu: 'NE-NCL', name: 'Byker Hub', address: '12 Shields Road, Newcastle upon Tyne', postcode: 'NE6 1DL' },
+  { code: 'NE-DUR-ELV', pdu: 'NE-DUR', name: 'Old Elvet', address: '33 Old Elvet, Durham', postcode: 'DH1 3HN' },
+  { code: 'NE-DUR-CHS', pdu: 'NE-DUR', name: 'Chester-le-Street', address: '5 Front Street, Chester-le-Street', postcode: 'DH3 3BH' },
+  { code: 'NE-DUR-COR', pdu: 'NE-DUR', name: 'Corporation Road', address: '88 Corporation Road, Darlington', postcode: 'DL3 6AG' },
+];
+/** The office each demonstration team works from. */
+export const DEMO_TEAM_OFFICES: Record<string, string> = {
+  'NE-NCL-C': 'NE-NCL-PIL', 'NE-NCL-W': 'NE-NCL-WGR', 'NE-DUR-C': 'NE-DUR-ELV', 'NE-DUR-D': 'NE-DUR-COR',
+};

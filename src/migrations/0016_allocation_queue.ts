@@ -1,5 +1,7 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 
-// Allocation queue and decisions (issue 6 item 3)
-export async function up(_db: Kysely<any>): Promise<void> {
+// Allocation queue and decisions (issue 6 item 3): the tables are 0013's; this adds the index the
+// managers' over-capacity report reads (allocations confirmed over capacity, newest first).
+export async function up(db: Kysely<any>): Promise<void> {
+  await sql`CREATE INDEX allocation_decisions_over_capacity ON allocation_decisions (id DESC) WHERE over_capacity_confirmed`.execute(db);
 }

@@ -1,5 +1,6 @@
 import { recalculateTier } from '../assessment/tier/recalculate.ts';
 import type { Db } from '../database.ts';
+import { caseArrivesForSentence } from '../workforce/allocation/arrivals.ts';
 import { forecastsAt, joinQueues, leaveQueuesForSentence, pduForPerson } from './forecast/service.ts';
 import { addConviction, addSentences, endSentence } from './repository.ts';
 import { forecastKey } from './requirements.ts';
@@ -38,6 +39,7 @@ export async function recordConviction(db: Db, personId: number, conviction: New
     const event = await addConviction(trx, personId, conviction, userId, starts);
     if (conviction.sentence && event.sentence) await join(trx, personId, pdu, conviction.sentence, event.sentence.requirements);
     await recalculateTier(trx, personId, conviction.sentence ? 'Conviction and sentence recorded' : 'Conviction recorded, awaiting sentence', userId);
+    if (conviction.sentence) await caseArrivesForSentence(trx, personId, conviction.sentence.type, userId); // the allocation queue
     return { event, tier: await latestTier(trx, personId) };
   });
 }
@@ -53,6 +55,7 @@ export async function recordSentence(db: Db, personId: number, event: { id: numb
     const made = (await addSentences(trx, [{ personId, eventId: event.id, sentence, starts }], userId)).get(event.id)!;
     await join(trx, personId, pdu, sentence, made.requirements);
     await recalculateTier(trx, personId, `Sentence recorded (event ${event.event_number})`, userId);
+    await caseArrivesForSentence(trx, personId, sentence.type, userId); // the allocation queue
     return { status: 'saved' as const, sentenceId: made.id, tier: await latestTier(trx, personId) };
   });
 }

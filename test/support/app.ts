@@ -19,7 +19,7 @@ export interface TestApp {
   signIn(username: string, password?: string): Promise<Browser>;
   /** A client that has not signed in (it holds the anonymous CSRF cookie). */
   anonymous(): Promise<Browser>;
-  api(method: 'GET' | 'POST', url: string, token: string | null, body?: unknown): Promise<LightMyRequestResponse>;
+  api(method: 'GET' | 'POST' | 'PUT', url: string, token: string | null, body?: unknown): Promise<LightMyRequestResponse>;
   /** Issues an API token for a demo user, as an administrator would. */
   tokenFor(username: string): Promise<string>;
   close(): Promise<void>;

@@ -48,6 +48,7 @@ describe('allocation ranking', () => {
       ['PSO: Protect level A cases are held by a probation officer']);
     assert.deepEqual(reasonsOf(CASE, cand({ excludedByAccessList: true })), ['Excluded from this case by its access list']);
     assert.match(reasonsOf(CASE, cand({ grade: null }))[0]!, /^No grade: Medium RoSH/);
+    assert.deepEqual(reasonsOf(CASE, cand({ availablePoints: 0, capacityPercent: 0 })), ['No points available: their hours are all reduced']);
   });
 
   it('shows capacity before and after the case, and flags going over 100%', () => {

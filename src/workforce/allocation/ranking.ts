@@ -8,8 +8,8 @@
  *   +15 per needed specialism held, +10 same PDU as the case,
  *   −20 protected caseload (newly qualified), −60 absent today.
  * Ineligible (listed with why, never ranked): grade not allowed for the RoSH level or the tier's
- * protect level (rules are data: allocation_grade_rules, tier_grade_rules), or excluded from the
- * case by its access list.
+ * protect level (rules are data: allocation_grade_rules, tier_grade_rules), excluded from the
+ * case by its access list, or no points available at all (every contracted hour reduced).
  * Tie-breaks, in order: lower capacity after, fewer allocations in the last 7 days, name, user id.
  */
 import type { RoshLevel } from './tables.ts';
@@ -116,6 +116,8 @@ export function rankCandidates(c: CaseForAllocation, candidates: readonly Candid
     if (roshRule && !roshRule.grades.includes(grade)) why.push(`${p.grade ?? 'No grade'}: ${roshRule.explanation}`);
     if (tierRule && !tierRule.grades.includes(grade)) why.push(`${p.grade ?? 'No grade'}: ${tierRule.explanation}`);
     if (p.excludedByAccessList) why.push('Excluded from this case by its access list');
+    // Capacity % is 0 when nothing is available, which would look like an empty caseload.
+    if (p.availablePoints <= 0) why.push('No points available: their hours are all reduced');
     if (why.length > 0) { ineligible.push({ userId: p.userId, name: p.name, reasons: why }); continue; }
 
     const reasons: string[] = [];

@@ -1,10 +1,13 @@
 /**
- * What other areas ask of workload. CONTRACT (filled in by the workload work): allocation ranks
- * practitioners with these figures, so keep the names and add fields only.
+ * What other areas ask of workload. CONTRACT: allocation ranks practitioners with these figures, so keep
+ * the names and add fields only. Everything is read for many practitioners at once (a team or a PDU).
  */
 import type { Db } from '../../database.ts';
-import { caseFacts, gradeTargets, loadWeights, staffFacts } from './repository.ts';
-import { absenceOn, availableHours, availablePoints, capacityPercent, casePoints, isNewlyQualified, isValidTier, isYoungAdult, taskPoints, type Weights } from './rules.ts';
+import { caseFacts, gradeTargets, loadSettings, loadWeights, programmeFacts, staffFacts } from './repository.ts';
+import {
+  absenceOn, casePoints, explainCapacity, isArrivalFromCustody, isProgrammeBeingDelivered, isValidTier, isYoungAdult, isNewlyQualified,
+  taskPoints, type CapacityExplanation, type Reduction, type Settings, type Weights,
+} from './rules.ts';
 
 export type CaseType = 'community' | 'custody' | 'licence';
 export interface CaseToWeigh { tier: string; caseType: CaseType; youngAdult: boolean }
@@ -13,7 +16,9 @@ export interface PractitionerCapacity {
   userId: number;
   grade: string | null;
   contractedHours: number;
+  /** Contracted hours less active reductions. */
   availableHours: number;
+  /** After reductions, absences in the window and a protected caseload (see explanation). */
   availablePoints: number;
   totalPoints: number;
   /** One decimal; 0 when either side is 0. */
@@ -28,13 +33,41 @@ export interface PractitionerCapacity {
   /** Cases held and open reports counted. */
   caseCount: number;
   reportCount: number;
+  /** Open work items (parole reports, ARMS assessments...) counted. */
+  workItemCount: number;
+  /** Every step of the points available, with its formula. */
+  explanation: CapacityExplanation;
+}
+
+/** One thing counted in a practitioner's points. */
+export interface CountedItem {
+  kind: 'case' | 'report' | 'programme' | 'arrival' | 'work_item';
+  personId: number | null;
+  /** The task weight's name, or the case's "Tier B2 licence case". */
+  label: string;
+  points: number;
+  case?: CaseToWeigh | null;
+  workItem?: { id: number; task: string; description: string; dueOn: string };
+  report?: { id: number; type: string; dueOn: string };
+}
+
+export interface PractitionerWorkload {
+  capacity: PractitionerCapacity;
+  items: CountedItem[];
+  reductions: Reduction[];
+  absences: { kind: string; starts_on: string; ends_on: string }[];
+  qualifiedOn: string | null;
+  target: { points: number; fullTimeHours: number };
+  settings: Settings;
 }
 
 const FULL_TIME = 37;
 const NOMINAL = 2176;
 
+type Fact = Awaited<ReturnType<typeof caseFacts>>[number];
+
 /** Case type from the current sentence: community/suspended -> community; custody before release -> custody; after -> licence. */
-function toWeigh(fact: Awaited<ReturnType<typeof caseFacts>>[number], today: string): CaseToWeigh | null {
+function toWeigh(fact: Fact, today: string): CaseToWeigh | null {
   if (!fact.tier || !isValidTier(fact.tier) || !fact.sentenceType) return null;
   const caseType: CaseType = fact.sentenceType !== 'custody' ? 'community'
     : fact.releaseOn !== null && fact.releaseOn <= today ? 'licence' : 'custody';
@@ -46,32 +79,69 @@ function pointsOf(weights: Weights, c: CaseToWeigh | null): number {
   try { return casePoints(weights, c); } catch { return 0; }
 }
 
-/** Current capacity of each practitioner, from their cases, reports, hours, reductions and absences. */
-export async function capacityOf(db: Db, userIds: readonly number[], today: string): Promise<Map<number, PractitionerCapacity>> {
-  const result = new Map<number, PractitionerCapacity>();
+const caseLabel = (c: CaseToWeigh | null) => c ? `Tier ${c.tier} ${c.caseType} case${c.youngAdult ? ', young adult' : ''}` : 'No tier or current sentence yet';
+const reportTask = (type: string) => (type === 'standard' ? 'standard_report' : 'fast_report');
+
+/** Each practitioner's capacity and everything counted in it, in a few queries for the whole list. */
+export async function workloadOf(db: Db, userIds: readonly number[], today: string): Promise<Map<number, PractitionerWorkload>> {
+  const result = new Map<number, PractitionerWorkload>();
   if (userIds.length === 0) return result;
-  const [weights, targets, staff] = await Promise.all([loadWeights(db), gradeTargets(db), staffFacts(db, userIds, today)]);
-  const facts = await caseFacts(db, [...new Set(staff.cases.map((c) => c.person_id))]);
-  const casePointsByPerson = new Map(facts.map((f) => [f.personId, pointsOf(weights, toWeigh(f, today))]));
+  const [weights, targets, settings, staff, taskRows] = await Promise.all([
+    loadWeights(db), gradeTargets(db), loadSettings(db), staffFacts(db, userIds, today),
+    db.selectFrom('workload_task_weights').select(['task', 'description']).execute(),
+  ]);
+  const taskName = new Map(taskRows.map((t) => [t.task, t.description]));
+  const personIds = [...new Set(staff.cases.map((c) => c.person_id))];
+  const [facts, programmes] = await Promise.all([caseFacts(db, personIds), programmeFacts(db, personIds)]);
+  const factOf = new Map(facts.map((f) => [f.personId, f]));
+  const task = (name: string, kind: CountedItem['kind'], personId: number | null): CountedItem =>
+    ({ kind, personId, label: taskName.get(name) ?? name, points: taskPoints(weights, name) });
   for (const u of staff.users) {
     const contracted = u.contracted_hours === null ? FULL_TIME : Number(u.contracted_hours);
     const target = targets.get(u.grade ?? '') ?? { points: NOMINAL, fullTimeHours: FULL_TIME };
-    const hours = availableHours(contracted, staff.reductionsOf(u.id), today);
-    const available = availablePoints(target.points, hours, target.fullTimeHours);
-    const held = staff.cases.filter((c) => c.practitioner_id === u.id);
-    const reports = staff.reports.filter((r) => r.assigned_to === u.id);
-    const total = held.reduce((sum, c) => sum + (casePointsByPerson.get(c.person_id) ?? 0), 0)
-      + reports.reduce((sum, r) => sum + taskPoints(weights, r.report_type === 'standard' ? 'standard_report' : 'fast_report'), 0);
-    const absence = absenceOn(staff.absences.filter((a) => a.user_id === u.id), today);
+    const items: CountedItem[] = [];
+    for (const held of staff.cases.filter((c) => c.practitioner_id === u.id)) {
+      const fact = factOf.get(held.person_id);
+      const c = fact ? toWeigh(fact, today) : null;
+      items.push({ kind: 'case', personId: held.person_id, label: caseLabel(c), points: pointsOf(weights, c), case: c });
+      if (c?.caseType === 'licence' && isArrivalFromCustody(fact!.releaseOn, today, settings.custodyArrivalDays)) items.push(task('custody_arrival', 'arrival', held.person_id));
+      if (fact?.sentenceType && programmes.some((p) => p.person_id === held.person_id && isProgrammeBeingDelivered(p, today))) {
+        items.push(task('accredited_programme', 'programme', held.person_id));
+      }
+    }
+    for (const r of staff.reports.filter((r) => r.assigned_to === u.id)) {
+      items.push({ ...task(reportTask(r.report_type), 'report', r.person_id), report: { id: r.id, type: r.report_type, dueOn: r.due_on } });
+    }
+    for (const w of staff.workItems.filter((w) => w.user_id === u.id)) {
+      items.push({ ...task(w.task, 'work_item', w.person_id), workItem: { id: w.id, task: w.task, description: w.description, dueOn: w.due_on } });
+    }
+    const reductions = staff.reductionsOf(u.id);
+    const absences = staff.absences.filter((a) => a.user_id === u.id);
+    const totalPoints = items.reduce((sum, i) => sum + i.points, 0);
+    const explanation = explainCapacity({
+      target: target.points, fullTimeHours: target.fullTimeHours, contractedHours: contracted, reductions, absences,
+      qualifiedOn: u.qualifiedOn, totalPoints, settings, today,
+    });
     result.set(u.id, {
-      userId: u.id, grade: u.grade, contractedHours: contracted, availableHours: hours, availablePoints: available, totalPoints: total,
-      capacityPercent: capacityPercent(total, available), absentUntil: absence?.ends_on ?? null,
-      protectedCaseload: isNewlyQualified(u.qualifiedOn, today), specialisms: u.specialisms ?? [],
-      recentAllocations: Number(staff.recent.find((r) => r.practitioner_id === u.id)?.n ?? 0),
-      caseCount: held.length, reportCount: reports.length,
+      capacity: {
+        userId: u.id, grade: u.grade, contractedHours: contracted, availableHours: explanation.availableHours,
+        availablePoints: explanation.availablePoints, totalPoints, capacityPercent: explanation.capacityPercent,
+        absentUntil: absenceOn(absences, today)?.ends_on ?? null,
+        protectedCaseload: isNewlyQualified(u.qualifiedOn, today), specialisms: u.specialisms ?? [],
+        recentAllocations: Number(staff.recent.find((r) => r.practitioner_id === u.id)?.n ?? 0),
+        caseCount: items.filter((i) => i.kind === 'case').length, reportCount: items.filter((i) => i.kind === 'report').length,
+        workItemCount: items.filter((i) => i.kind === 'work_item').length, explanation,
+      },
+      items, reductions, absences, qualifiedOn: u.qualifiedOn, target, settings,
     });
   }
   return result;
+}
+
+/** Current capacity of each practitioner, from their cases, reports, work items, hours, reductions and absences. */
+export async function capacityOf(db: Db, userIds: readonly number[], today: string): Promise<Map<number, PractitionerCapacity>> {
+  const all = await workloadOf(db, userIds, today);
+  return new Map([...all].map(([id, w]) => [id, w.capacity]));
 }
 
 /** The points a case would add to a caseload (the current weights table). */
@@ -81,6 +151,5 @@ export async function pointsForCase(db: Db, personId: number, today: string): Pr
   const caseToWeigh = fact ? toWeigh(fact, today) : null;
   if (!caseToWeigh) return { points: 0, caseToWeigh: null, explanation: 'No tier or current sentence yet: weighs 0 points' };
   const points = pointsOf(weights, caseToWeigh);
-  const kind = caseToWeigh.youngAdult ? `${caseToWeigh.caseType} case, young adult` : `${caseToWeigh.caseType} case`;
-  return { points, caseToWeigh, explanation: `Tier ${caseToWeigh.tier} ${kind}: ${points} points` };
+  return { points, caseToWeigh, explanation: `${caseLabel(caseToWeigh)}: ${points} points` };
 }

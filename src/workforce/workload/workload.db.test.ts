@@ -38,6 +38,7 @@ describe('workload', () => {
     const jo = await db.selectFrom('users').select('id').where('username', '=', 'jo.po').executeTakeFirstOrThrow();
     await db.deleteFrom('staff_profiles').where('user_id', '=', jo.id).execute();
     await db.deleteFrom('workload_reductions').where('user_id', '=', jo.id).execute();
+    await db.deleteFrom('staff_absences').where('user_id', '=', jo.id).execute();
     await db.insertInto('staff_profiles').values({ user_id: jo.id, contracted_hours: 30, specialisms: ['domestic abuse'] }).execute();
     await db.insertInto('workload_reductions').values([
       { user_id: jo.id, hours: 3, reason: 'Union duties', starts_on: '2000-01-01', ends_on: null },
@@ -58,7 +59,18 @@ describe('workload', () => {
     const reports = await sql<{ points: number }>`
       SELECT CASE WHEN report_type = 'standard' THEN 138 ELSE 65 END AS points FROM pre_sentence_reports
       WHERE assigned_to = ${jo.id} AND status NOT IN ('complete', 'cancelled')`.execute(db);
-    const total = [...rows.rows, ...reports.rows].reduce((sum, r) => sum + Number(r.points), 0);
+    // Extra factors: an accredited programme being delivered (20) and a release on licence in the last 28 days (30).
+    const extras = await sql<{ points: number }>`
+      SELECT 20 AS points FROM case_allocations a WHERE a.practitioner_id = ${jo.id} AND a.ended_at IS NULL AND EXISTS (
+        SELECT 1 FROM requirements r JOIN sentences s ON s.id = r.sentence_id WHERE r.person_id = a.person_id AND s.status = 'active'
+          AND r.requirement_type = 'accredited_programme' AND r.ended_on IS NULL AND r.expected_start_on <= ${today}::date AND r.expected_end_on >= ${today}::date)
+        AND EXISTS (SELECT 1 FROM tier_calculations t WHERE t.person_id = a.person_id)
+      UNION ALL
+      SELECT 30 FROM case_allocations a
+      JOIN LATERAL (SELECT sentence_type, release_on FROM sentences s WHERE s.person_id = a.person_id AND status = 'active' ORDER BY sentenced_on DESC, id DESC LIMIT 1) s ON true
+      WHERE a.practitioner_id = ${jo.id} AND a.ended_at IS NULL AND s.sentence_type = 'custody' AND s.release_on <= ${today}::date AND s.release_on > ${today}::date - 28
+        AND EXISTS (SELECT 1 FROM tier_calculations t WHERE t.person_id = a.person_id)`.execute(db);
+    const total = [...rows.rows, ...reports.rows, ...extras.rows].reduce((sum, r) => sum + Number(r.points), 0);
     const capacity = (await capacityOf(db, [jo.id], today)).get(jo.id)!;
     assert.equal(capacity.availableHours, 27);
     assert.equal(capacity.availablePoints, Math.floor(2176 * 27 / 37)); // 1587
