@@ -27,6 +27,7 @@ describe('risk and tier on a case', () => {
 
   it('a MAPPA level 2 flag moves the tier to protect A, notifies the holder and manager, and asks for re-allocation of a PSO-held case', async () => {
     const kim = await t.signIn('kim.pso');
+    assert.equal((await kim.post('/notifications/read', {})).statusCode, 303, 'start from an empty inbox (the demo leaves notices)');
     const db = t.database.db;
     const before = await db.selectFrom('tier_calculations').select('tier').where('person_id', '=', kimCase.id).orderBy('id', 'desc').executeTakeFirst();
     assert.equal((await kim.post(`/people/${kimCase.crn}/flags`, { typeCode: 'mappa', level: 'Level 2', notes: 'Level 2 agreed at MAPPA meeting' })).statusCode, 303);

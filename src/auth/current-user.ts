@@ -27,11 +27,14 @@ export const PERMISSIONS = {
   reportsCountersign: 'reports:countersign',
   /** Maintain delivery capacity and the queues of people waiting to start a requirement. */
   capacityManage: 'capacity:manage',
-  /** See team and PDU workload, and record staff absences and reductions. */
+  /** See team and PDU workload and staff profiles (a practitioner, their own). */
   workloadRead: 'workload:read',
-  /** Edit the workload weights and points available per grade. */
+  /** Edit the workload weights, settings and points available per grade; record staff details, absences and reductions. */
   workloadManage: 'workload:manage',
+  /** Allocate new cases and decide transfers for a team (a team manager). */
   casesAllocate: 'cases:allocate',
+  /** Hold a caseload: offered in allocation rankings and as a transfer's named practitioner. */
+  caseloadHold: 'caseload:hold',
   usersManage: 'users:manage',
   teamsManage: 'teams:manage',
   accessManage: 'access:manage',

@@ -1,9 +1,13 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { sql } from 'kysely';
+import { sql, type SqlBool } from 'kysely';
 import type { Db } from '../database.ts';
-import type { CurrentUser } from './current-user.ts';
+import type { CurrentUser, Permission } from './current-user.ts';
 
 export const sha256 = (value: string): Buffer => createHash('sha256').update(value).digest();
+/** True for a row of `users` whose role grants `permission`: who may hold cases, who manages a team. */
+export const roleGrants = (permission: Permission) =>
+  sql<SqlBool>`EXISTS (SELECT 1 FROM role_permissions rp WHERE rp.role_code = users.role_code AND rp.permission = ${permission})`;
+
 const randomToken = (bytes = 32): string => randomBytes(bytes).toString('base64url');
 
 async function loadUser(db: Db, where: { userId: number }): Promise<CurrentUser | null> {

@@ -1,11 +1,23 @@
-import { PERMISSIONS } from '../auth/current-user.ts';
+import { PERMISSIONS, type Permission } from '../auth/current-user.ts';
 import type { CaseScope } from './tables.ts';
 
-/** What each permission lets a role do, in words an administrator reads. */
-export const PERMISSION_DESCRIPTIONS: Record<string, string> = {
+/**
+ * What each permission lets a role do, in words an administrator reads. Every permission must be here:
+ * saving a role replaces its grants with the boxes ticked, so one missing from the form would be lost.
+ */
+export const PERMISSION_DESCRIPTIONS: Record<Permission, string> = {
   [PERMISSIONS.caseRead]: 'Search for people and open their cases (within the case scope)',
   [PERMISSIONS.caseCreate]: 'Add a person',
   [PERMISSIONS.registrationsManage]: 'Add, review and remove risk flags on cases they can open',
+  [PERMISSIONS.assessmentsManage]: 'Record RoSH and needs assessments and criminal histories',
+  [PERMISSIONS.sentencesManage]: 'Record convictions and sentences, and end sentences',
+  [PERMISSIONS.reportsWrite]: 'Request, write and submit pre-sentence reports',
+  [PERMISSIONS.reportsCountersign]: 'Countersign or return pre-sentence reports (not their own)',
+  [PERMISSIONS.capacityManage]: 'Maintain delivery capacity and the queues of people waiting to start a requirement',
+  [PERMISSIONS.workloadRead]: 'See team and PDU workload and staff profiles',
+  [PERMISSIONS.workloadManage]: 'Edit workload weights and settings; record staff details, absences and reductions',
+  [PERMISSIONS.casesAllocate]: 'Allocate new cases, decide transfers and reallocate caseloads for their team',
+  [PERMISSIONS.caseloadHold]: 'Hold a caseload: offered when cases are allocated or transferred',
   [PERMISSIONS.usersManage]: 'Manage users and roles',
   [PERMISSIONS.teamsManage]: 'Manage teams',
   [PERMISSIONS.accessManage]: 'Manage the access list of any case',

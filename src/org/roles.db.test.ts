@@ -46,4 +46,17 @@ describe('roles as data', () => {
     assert.equal((await admin.get('/admin/roles/no-such-role')).statusCode, 404);
     assert.equal((await (await t.signIn('jo.po')).get('/admin/roles')).statusCode, 403);
   });
+
+  it('offers every permission a role holds, so saving the form as it stands changes nothing', async () => {
+    const admin = await t.signIn('admin');
+    const grants = () => t.database.db.selectFrom('role_permissions').select('permission')
+      .where('role_code', '=', 'senior-probation-officer').orderBy('permission').execute();
+    const before = (await grants()).map((g) => g.permission);
+    const page = (await admin.get('/admin/roles/senior-probation-officer')).body;
+    const checked = [...page.matchAll(/<input[^>]*name="permissions"[^>]*value="([^"]+)"[^>]*checked/g)].map((m) => m[1]!).sort();
+    assert.deepEqual(checked, before, 'every grant is shown ticked');
+    const saved = await admin.post('/admin/roles/senior-probation-officer', { name: 'Senior probation officer', caseScope: 'region', permissions: checked });
+    assert.equal(saved.statusCode, 303, saved.body.slice(0, 300));
+    assert.deepEqual((await grants()).map((g) => g.permission), before);
+  });
 });

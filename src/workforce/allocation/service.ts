@@ -3,7 +3,8 @@
  * reallocation ranks and moves cases through these two functions, so keep the names and shapes.
  */
 import { sql } from 'kysely';
-import type { CurrentUser } from '../../auth/current-user.ts';
+import { PERMISSIONS, type CurrentUser } from '../../auth/current-user.ts';
+import { roleGrants } from '../../auth/repository.ts';
 import type { Db } from '../../database.ts';
 import { userAllowedOnCase } from '../../access/visibility.ts';
 import { HttpError } from '../../platform/http/errors.ts';
@@ -79,19 +80,21 @@ export async function loadRankingRules(db: Db): Promise<RankingRules> {
 }
 
 /**
- * The team's candidates: active practitioners with a grade, and the team's SPOs only when they already
- * hold cases (a manager who carries a caseload can take one more; one who does not is not offered).
+ * The team's candidates: active staff with a grade whose role may hold a caseload, but team managers
+ * (cases:allocate) only when they already hold cases (one who carries a caseload can take one more; one
+ * who does not is not offered).
  */
 async function candidatesFor(db: Db, personId: number, teamId: number, pointsAdded: number, today: string): Promise<Candidate[]> {
   const users = await db.selectFrom('users').innerJoin('teams', 'teams.id', 'users.team_id')
-    .select(['users.id', 'users.display_name', 'users.grade', 'users.role_code', 'teams.pdu_id', sql<boolean>`${userAllowedOnCase(personId)}`.as('allowed')])
+    .select(['users.id', 'users.display_name', 'users.grade', 'teams.pdu_id', sql<boolean>`${userAllowedOnCase(personId)}`.as('allowed'),
+      roleGrants(PERMISSIONS.casesAllocate).as('manager')])
     .where('users.team_id', '=', teamId).where('users.active', '=', true).where('users.service_account', '=', false)
-    .where('users.grade', 'is not', null).where('users.role_code', 'in', ['practitioner', 'senior-probation-officer'])
+    .where('users.grade', 'is not', null).where(roleGrants(PERMISSIONS.caseloadHold))
     .orderBy('users.id').execute();
   const capacity = await capacityOf(db, users.map((u) => u.id), today);
   return users.flatMap((u) => {
     const c = capacity.get(u.id);
-    if (u.role_code === 'senior-probation-officer' && (c?.caseCount ?? 0) === 0) return [];
+    if (u.manager && (c?.caseCount ?? 0) === 0) return [];
     return [{
       userId: u.id, name: u.display_name, grade: u.grade,
       totalPoints: c?.totalPoints ?? 0, availablePoints: c?.availablePoints ?? 0, capacityPercent: c?.capacityPercent ?? 0,

@@ -55,6 +55,8 @@ export async function staffRoutes(app: FastifyInstance, { db }: { db: Db }) {
     return {
       pageTitle: staff.displayName, person: present(staff, absences, reductions, ref, today()),
       canEdit: mayEdit(request.user!, staff), flash,
+      // A manager moves an absent or leaving practitioner's caseload with the allocation ranking (transfers).
+      canReallocate: can(request.user!, PERMISSIONS.casesAllocate) && staff.teamId === request.user!.teamId && staff.id !== request.user!.id,
     };
   };
 

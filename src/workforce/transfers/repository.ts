@@ -1,7 +1,8 @@
 /** Typed SQL for transfers: the case_transfers table and what its pages read around it. */
-import { sql, type SqlBool } from 'kysely';
+import { sql } from 'kysely';
 import { accessListAllows } from '../../access/visibility.ts';
-import type { CurrentUser } from '../../auth/current-user.ts';
+import { PERMISSIONS, type CurrentUser } from '../../auth/current-user.ts';
+import { roleGrants } from '../../auth/repository.ts';
 import type { Db } from '../../database.ts';
 import type { TransferRequest } from './forms.ts';
 import type { TransferStatus } from './tables.ts';
@@ -26,7 +27,7 @@ export async function destinations(db: Db) {
       .where('t.active', '=', true).orderBy('r.name').orderBy('p.name').orderBy('t.name').execute(),
     db.selectFrom('users').select(['id', 'display_name as name', 'grade', 'team_id'])
       .where('active', '=', true).where('service_account', '=', false).where('grade', 'is not', null).where('team_id', 'is not', null)
-      .where('role_code', 'in', ['practitioner', 'senior-probation-officer'])
+      .where(roleGrants(PERMISSIONS.caseloadHold))
       .orderBy('display_name').execute(),
   ]);
   return { teams, practitioners: practitioners.map((p) => ({ id: p.id, name: p.name, grade: p.grade, teamId: p.team_id! })) };
@@ -112,7 +113,7 @@ export async function markDecided(trx: Db, id: number, status: Exclude<TransferS
 export async function teamManagers(db: Db, teamId: number): Promise<number[]> {
   const rows = await db.selectFrom('users').select('users.id')
     .where('users.team_id', '=', teamId).where('users.active', '=', true)
-    .where(sql<SqlBool>`EXISTS (SELECT 1 FROM role_permissions rp WHERE rp.role_code = users.role_code AND rp.permission = 'cases:allocate')`)
+    .where(roleGrants(PERMISSIONS.casesAllocate))
     .execute();
   return rows.map((r) => r.id);
 }

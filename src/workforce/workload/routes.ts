@@ -127,6 +127,8 @@ export async function workloadRoutes(app: FastifyInstance, { db }: { db: Db }) {
       reductions: b.reductions.map((r) => ({ ...r, active: r.starts_on <= today && (r.ends_on === null || r.ends_on >= today) })),
       absences: b.absences,
       canManage: can(user, PERMISSIONS.workloadManage),
+      // A manager moves an absent or leaving practitioner's caseload with the allocation ranking (transfers).
+      canReallocate: can(user, PERMISSIONS.casesAllocate) && p.team_id === user.teamId && p.id !== user.id && b.items.some((i) => i.kind === 'case'),
       taskItems: [{ value: '', text: 'Choose the kind of work' }, ...tasks.map((t) => ({ value: t.task, text: `${t.description} (${t.points} points)`, selected: values.task === t.task }))],
       values, errors: extra.errors, flash: extra.flash,
     };
