@@ -13,7 +13,7 @@ import { seedRegistrationsDemo } from '../registrations/demo.ts';
 import { seedSentencingDemo } from '../sentencing/demo.ts';
 import { seedForecastDemo } from '../sentencing/forecast/demo.ts';
 import { seedReportsDemo } from '../reports/demo.ts';
-import { seedStaffDemo } from '../workforce/staff/demo.ts';
+import { demoContractedHours, seedStaffDemo } from '../workforce/staff/demo.ts';
 import { seedAllocationDemo } from '../workforce/allocation/demo.ts';
 import { seedTransferDemo } from '../workforce/transfers/demo.ts';
 
@@ -83,10 +83,14 @@ export async function loadDemoData(db: Db, options: { people?: number; seed?: nu
     const aliases = people.flatMap((person, i) => person.aliases.map((alias) => ({ person_id: ids[i]!, first_name: alias.firstName, last_name: alias.lastName, date_of_birth: alias.dateOfBirth })));
     await inBatches(aliases, (batch) => trx.insertInto('person_aliases').values(batch).execute());
 
-    // Probation officers carry fuller caseloads than PSOs and trainees; about 1 in 20 cases awaits allocation.
-    const weighted = holders.flatMap((user) => Array<typeof user>(user.grade === 'PO' ? 3 : 2).fill(user));
+    // Probation officers carry fuller caseloads than PSOs and trainees, and part-timers fewer in proportion
+    // to their hours (PO full time 6 shares, PSO 4; 22.5 h about 60% of that). Shares are dealt in rounds, one
+    // case to every holder a round, so even a small demo gives everyone a case. About 1 in 20 awaits allocation.
+    const shares = (user: (typeof holders)[number]) => Math.max(1, Math.round((user.grade === 'PO' ? 6 : 4) * demoContractedHours(user.username) / 37));
+    const rounds = Math.max(...holders.map(shares));
+    const dealt = Array.from({ length: rounds }, (_, round) => holders.filter((user) => shares(user) > round)).flat();
     const allocations = ids.map((personId, i) => {
-      const holder = weighted[(i * 7919) % weighted.length]!;
+      const holder = dealt[i % dealt.length]!;
       return { person_id: personId, team_id: holder.team_id!, practitioner_id: i % 20 === 19 ? null : holder.id };
     });
     await inBatches(allocations, (batch) => trx.insertInto('case_allocations').values(batch).execute());

@@ -21,7 +21,7 @@ describe('RoSH assessments', () => {
   let crn: string;
   let personId: number;
   before(async () => {
-    t = await createTestApp({ people: 30 });
+    t = await createTestApp({ people: 150 });
     // A case on Lee's caseload that the access list does not limit and the demonstration data left unassessed.
     const person = await t.database.db.selectFrom('people').innerJoin('case_allocations as a', 'a.person_id', 'people.id')
       .innerJoin('users as u', 'u.id', 'a.practitioner_id').select(['people.id', 'people.crn'])

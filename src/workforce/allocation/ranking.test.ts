@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { capacityPercent, formatDay, neededSpecialisms, rankCandidates, type Candidate, type CaseForAllocation, type RankingRules } from './ranking.ts';
+import { capacityPercent, formatDay, neededSpecialisms, postcodeDistrict, rankCandidates, type Candidate, type CaseForAllocation, type RankingRules } from './ranking.ts';
 
 const TODAY = '2026-12-02';
 // The seeded rules of migrations 0005 and 0013.
@@ -84,6 +84,15 @@ describe('allocation ranking', () => {
   it('notes location, protected caseloads and absences', () => {
     assert.ok(reasonsOf(CASE, cand()).includes('Same PDU as the case'));
     assert.ok(!reasonsOf(CASE, cand({ pduId: 2 })).includes('Same PDU as the case'));
+    const home = { ...CASE, postcode: 'ne6 2qx' };
+    const byker = { name: 'Byker Hub', postcode: 'NE6 1DL' };
+    assert.ok(reasonsOf(home, cand({ office: byker })).includes("Based at Byker Hub, in the person's postcode district (NE6)"));
+    assert.equal(rankCandidates(home, [cand({ office: byker })], RULES, TODAY).eligible[0]!.score - rankCandidates(home, [cand()], RULES, TODAY).eligible[0]!.score, 10);
+    assert.ok(!reasonsOf(home, cand({ office: { name: 'Pilgrim Street', postcode: 'NE1 6SG' } })).some((r) => r.startsWith('Based at')), 'another district');
+    assert.ok(!reasonsOf({ ...CASE, postcode: null }, cand({ office: byker })).some((r) => r.startsWith('Based at')), 'no fixed abode');
+    assert.equal(postcodeDistrict('NE61 1AA'), 'NE61');
+    assert.equal(postcodeDistrict('SW1A 1AA'), 'SW1A');
+    assert.equal(postcodeDistrict('nonsense'), null);
     assert.ok(reasonsOf(CASE, cand({ protectedCaseload: true })).includes('Protected caseload (newly qualified)'));
     assert.ok(reasonsOf(CASE, cand({ absentUntil: '2026-12-12' })).includes('Absent until 12 December'));
     assert.ok(!reasonsOf(CASE, cand({ absentUntil: '2026-12-01' })).some((r) => r.startsWith('Absent')));

@@ -5,7 +5,8 @@
  * Score (higher is better), each part shown as a reason:
  *   capacity headroom after the case (100 − capacity after %; a further −50 if over 100%),
  *   +30 supervised this person before, +25 wrote the pre-sentence report,
- *   +15 per needed specialism held, +10 same PDU as the case,
+ *   +15 per needed specialism held, +10 same PDU as the case, +10 based at an office in the postcode
+ *   district of the person's home (the outward code: NE6),
  *   −20 protected caseload (newly qualified), −60 absent today.
  * Ineligible (listed with why, never ranked): grade not allowed for the RoSH level or the tier's
  * protect level (rules are data: allocation_grade_rules, tier_grade_rules), excluded from the
@@ -26,6 +27,8 @@ export interface CaseForAllocation {
   previousPractitioners: readonly { userId: number; from: string; to: string | null }[];
   psrAuthorId: number | null;
   pduId: number | null;
+  /** The postcode of the person's main address (none for no fixed abode). */
+  postcode?: string | null;
 }
 
 export interface Candidate {
@@ -41,6 +44,8 @@ export interface Candidate {
   protectedCaseload: boolean;
   specialisms: readonly string[];
   pduId: number | null;
+  /** The practitioner's base office and its postcode. */
+  office?: { name: string; postcode: string | null } | null;
   recentAllocations: number;
   excludedByAccessList: boolean;
 }
@@ -74,6 +79,12 @@ const SPECIALISM_NAMES: Record<string, string> = {
   public_protection: 'Public protection',
 };
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** The outward code of a UK postcode ("NE6 1DL" → "NE6"), or null. */
+export function postcodeDistrict(postcode: string | null | undefined): string | null {
+  const match = /^([A-Z]{1,2}[0-9][A-Z0-9]?)\s*[0-9][A-Z]{2}$/.exec((postcode ?? '').trim().toUpperCase());
+  return match ? match[1]! : null;
+}
 
 export const normaliseSpecialism = (s: string) => s.trim().toLowerCase().replace(/[\s-]+/g, '_');
 
@@ -147,6 +158,10 @@ export function rankCandidates(c: CaseForAllocation, candidates: readonly Candid
       if (held.has(s)) { score += 15; reasons.push(`${SPECIALISM_NAMES[s]} specialism matches`); }
     }
     if (c.pduId !== null && p.pduId === c.pduId) { score += 10; reasons.push('Same PDU as the case'); }
+    const district = postcodeDistrict(c.postcode);
+    if (district !== null && p.office && postcodeDistrict(p.office.postcode) === district) {
+      score += 10; reasons.push(`Based at ${p.office.name}, in the person's postcode district (${district})`);
+    }
     if (p.protectedCaseload) { score -= 20; reasons.push('Protected caseload (newly qualified)'); }
     if (p.absentUntil !== null && p.absentUntil >= today) { score -= 60; reasons.push(`Absent until ${formatDay(p.absentUntil, today)}`); }
 

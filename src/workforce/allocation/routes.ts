@@ -8,7 +8,7 @@ import { formatDate, formatDateTime } from '../../platform/views/render.ts';
 import { caseTransferSummary } from '../transfers/case-summary.ts';
 import { decide, openRequest, todayIso } from './decide.ts';
 import { chosenCapacity, presentHistory, presentQueue, presentRanking, SOURCE_NAMES } from './presenter.ts';
-import type { Ranking } from './ranking.ts';
+import { postcodeDistrict, type Ranking } from './ranking.ts';
 import { allocationHistory, decisionSummary, overCapacityDecisions, queueFor, teamsInRegion, type RequestRow } from './repository.ts';
 import { overCapacityMessage, rankForCase, type CaseRanking } from './service.ts';
 
@@ -127,6 +127,7 @@ function decisionContext(row: RequestRow, caseHeader: CaseHeader, ranked: CaseRa
       ranked.case.domesticAbuse && 'Domestic abuse flag', ranked.case.sexualOffending && 'Sexual offending',
       ranked.case.previousPractitioners.length > 0 && `${ranked.case.previousPractitioners.length} previous ${ranked.case.previousPractitioners.length === 1 ? 'practitioner' : 'practitioners'}`,
       ranked.case.psrAuthorId !== null && 'Has a pre-sentence report author',
+      postcodeDistrict(ranked.case.postcode) !== null && `Lives in postcode district ${postcodeDistrict(ranked.case.postcode)}`,
     ].filter(Boolean),
     ...extra,
   };

@@ -39,6 +39,8 @@ async function caseForAllocation(db: Db, personId: number) {
       'p.id', 'p.crn', 'p.sex', 't.pdu_id',
       eb.selectFrom('rosh_assessments as r').select('r.overall').whereRef('r.person_id', '=', 'p.id').where('r.superseded', '=', false).limit(1).as('rosh'),
       eb.selectFrom('tier_calculations as tc').select('tc.tier').whereRef('tc.person_id', '=', 'p.id').orderBy('tc.id', 'desc').limit(1).as('tier'),
+      eb.selectFrom('person_addresses as pa').select('pa.postcode').whereRef('pa.person_id', '=', 'p.id').where('pa.status', '=', 'main')
+        .where('pa.end_date', 'is', null).orderBy('pa.start_date', 'desc').limit(1).as('postcode'),
       eb.selectFrom('tier_calculations as tc').select('tc.protect_level').whereRef('tc.person_id', '=', 'p.id').orderBy('tc.id', 'desc').limit(1).as('protectLevel'),
       eb.selectFrom('pre_sentence_reports as psr').select('psr.assigned_to').whereRef('psr.person_id', '=', 'p.id')
         .where('psr.assigned_to', 'is not', null).where('psr.status', '!=', 'cancelled').orderBy('psr.requested_at', 'desc').limit(1).as('psrAuthor'),
@@ -64,6 +66,7 @@ async function caseForAllocation(db: Db, personId: number) {
     previousPractitioners: history.map((h) => ({ userId: h.practitioner_id!, from: day(h.started_at)!, to: day(h.ended_at) })),
     psrAuthorId: person.psrAuthor ?? null,
     pduId: person.pdu_id ?? null,
+    postcode: person.postcode ?? null,
   };
   return { crn: person.crn, facts };
 }
@@ -86,7 +89,8 @@ export async function loadRankingRules(db: Db): Promise<RankingRules> {
  */
 async function candidatesFor(db: Db, personId: number, teamId: number, pointsAdded: number, today: string): Promise<Candidate[]> {
   const users = await db.selectFrom('users').innerJoin('teams', 'teams.id', 'users.team_id')
-    .select(['users.id', 'users.display_name', 'users.grade', 'teams.pdu_id', sql<boolean>`${userAllowedOnCase(personId)}`.as('allowed'),
+    .leftJoin('staff_profiles as sp', 'sp.user_id', 'users.id').leftJoin('offices', 'offices.id', 'sp.base_office_id')
+    .select(['offices.name as officeName', 'offices.postcode as officePostcode', 'users.id', 'users.display_name', 'users.grade', 'teams.pdu_id', sql<boolean>`${userAllowedOnCase(personId)}`.as('allowed'),
       roleGrants(PERMISSIONS.casesAllocate).as('manager')])
     .where('users.team_id', '=', teamId).where('users.active', '=', true).where('users.service_account', '=', false)
     .where('users.grade', 'is not', null).where(roleGrants(PERMISSIONS.caseloadHold))
@@ -100,6 +104,7 @@ async function candidatesFor(db: Db, personId: number, teamId: number, pointsAdd
       totalPoints: c?.totalPoints ?? 0, availablePoints: c?.availablePoints ?? 0, capacityPercent: c?.capacityPercent ?? 0,
       pointsAdded, absentUntil: c?.absentUntil ?? null, protectedCaseload: c?.protectedCaseload ?? false,
       specialisms: c?.specialisms ?? [], pduId: u.pdu_id, recentAllocations: c?.recentAllocations ?? 0,
+      office: u.officeName ? { name: u.officeName, postcode: u.officePostcode } : null,
       excludedByAccessList: !u.allowed,
     }];
   });

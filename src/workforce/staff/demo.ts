@@ -31,7 +31,21 @@ const PROFILES: Record<string, DemoProfile> = {
   'beth.po': { hours: 30, qualifiedYearsAgo: 2, qualifications: ['pqip'], specialisms: ['women'] },
   'paul.po': { qualifiedYearsAgo: 9, qualifications: ['pqf_l6', 'sara'], specialisms: ['domestic_abuse'] },
   'nat.pso': { hours: 22.5, qualifications: ['pqf_l5'], specialisms: [] },
+  'omar.po': { qualifiedYearsAgo: 3, qualifications: ['pqip'], specialisms: ['young_adults'] },
+  'rachel.po': { hours: 30, qualifiedYearsAgo: 8, qualifications: ['pqf_l6', 'sara'], specialisms: ['domestic_abuse'] },
+  'hannah.po': { qualifiedYearsAgo: 5, qualifications: ['pqip'], specialisms: ['public_protection'] },
+  'leanne.pso': { hours: 30, qualifications: ['pqf_l5'], specialisms: ['women'] },
+  'claire.po': { qualifiedYearsAgo: 12, qualifications: ['dipps', 'arms'], specialisms: ['sexual_offending', 'public_protection'] },
+  'emma.po': { hours: 22.5, qualifiedYearsAgo: 6, qualifications: ['pqf_l6'], specialisms: ['women'] },
+  'holly.pso': { qualifications: ['vq3'], specialisms: ['iom'] },
+  'jess.po': { qualifiedYearsAgo: 4, qualifications: ['pqip', 'sara'], specialisms: ['domestic_abuse'] },
+  'laura.po': { hours: 30, qualifiedYearsAgo: 9, qualifications: ['pqf_l6'], specialisms: ['women'] },
+  'pete.po': { qualifiedYearsAgo: 15, qualifications: ['cqsw'], specialisms: ['public_protection'] },
+  'tara.po': { qualifiedMonthsAgo: 7, qualifications: ['pqip'], specialisms: ['young_adults'] },
 };
+
+/** A demo practitioner's contracted hours: the demo load shares cases out in proportion to them. */
+export const demoContractedHours = (username: string): number => PROFILES[username]?.hours ?? 37;
 
 /**
  * Demonstration staff details: offices for the two PDUs, part-time hours, qualifications and specialisms,

@@ -12,7 +12,7 @@ describe('transfers', () => {
   let priya: Browser;
 
   before(async () => {
-    t = await createTestApp({ people: 120 });
+    t = await createTestApp({ people: 300 });
     for (const u of await t.database.db.selectFrom('users').select(['id', 'username']).execute()) ids[u.username] = u.id;
     for (const x of await t.database.db.selectFrom('teams').select(['id', 'code']).execute()) teams[x.code] = x.id;
     for (const r of await t.database.db.selectFrom('case_transfers').select('person_id').execute()) used.add(r.person_id);
