@@ -27,6 +27,20 @@ import { allocationApi } from './workforce/allocation/api.ts';
 import { allocationRoutes } from './workforce/allocation/routes.ts';
 import { transferApi } from './workforce/transfers/api.ts';
 import { transferRoutes } from './workforce/transfers/routes.ts';
+import { contactApi } from './supervision/contacts/api.ts';
+import { contactRoutes } from './supervision/contacts/routes.ts';
+import { enforcementApi } from './supervision/enforcement/api.ts';
+import { enforcementRoutes } from './supervision/enforcement/routes.ts';
+import { planApi } from './supervision/plans/api.ts';
+import { planRoutes } from './supervision/plans/routes.ts';
+import { reminderApi } from './supervision/reminders/api.ts';
+import { reminderRoutes } from './supervision/reminders/routes.ts';
+import { timeApi } from './supervision/time/api.ts';
+import { timeRoutes } from './supervision/time/routes.ts';
+import { caseloadApi } from './supervision/caseload/api.ts';
+import { caseloadRoutes } from './supervision/caseload/routes.ts';
+import { allegedBreachApi } from './supervision/alleged-breaches/api.ts';
+import { allegedBreachRoutes } from './supervision/alleged-breaches/routes.ts';
 import { reallocationRoutes } from './assessment/tier/reallocation-routes.ts';
 import { tierApi } from './assessment/tier/api.ts';
 import { auditRoutes } from './audit/routes.ts';
@@ -68,6 +82,8 @@ function navigation(request: FastifyRequest) {
     { href: '/cases', text: 'My cases' },
     { href: '/search', text: 'Search' },
   ];
+  if (can(user, PERMISSIONS.caseloadHold)) items.push({ href: '/diary', text: 'Diary' });
+  if (can(user, PERMISSIONS.caseloadHold) || can(user, PERMISSIONS.casesAllocate)) items.push({ href: '/enforcement', text: 'Enforcement' });
   if (can(user, PERMISSIONS.caseCreate)) items.push({ href: '/people/new', text: 'Add a person' });
   if (can(user, PERMISSIONS.casesAllocate)) {
     items.push({ href: '/allocations', text: 'Allocations' });
@@ -77,6 +93,7 @@ function navigation(request: FastifyRequest) {
   if (can(user, PERMISSIONS.workloadRead)) {
     items.push({ href: '/workload', text: 'Workload' });
     items.push({ href: '/staff', text: 'Staff' });
+    items.push({ href: '/time-with-people', text: 'Time with people' });
   }
   if (can(user, PERMISSIONS.capacityManage)) items.push({ href: '/delivery', text: 'Delivery capacity' });
   if (can(user, PERMISSIONS.reportsWrite)) items.push({ href: '/reports', text: 'Reports' });
@@ -165,6 +182,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(staffRoutes, { db });
   await app.register(allocationRoutes, { db });
   await app.register(transferRoutes, { db });
+  await app.register(contactRoutes, { db });
+  await app.register(enforcementRoutes, { db });
+  await app.register(planRoutes, { db });
+  await app.register(reminderRoutes, { db });
+  await app.register(timeRoutes, { db });
+  await app.register(caseloadRoutes, { db });
+  await app.register(allegedBreachRoutes, { db });
   await app.register(accessRoutes, { db });
   await app.register(auditRoutes, { db });
   await app.register(adminRoutes, { db });
@@ -180,6 +204,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(staffApi, { db, prefix: '/api/v1' });
   await app.register(allocationApi, { db, prefix: '/api/v1' });
   await app.register(transferApi, { db, prefix: '/api/v1' });
+  await app.register(contactApi, { db, prefix: '/api/v1' });
+  await app.register(enforcementApi, { db, prefix: '/api/v1' });
+  await app.register(planApi, { db, prefix: '/api/v1' });
+  await app.register(reminderApi, { db, prefix: '/api/v1' });
+  await app.register(timeApi, { db, prefix: '/api/v1' });
+  await app.register(caseloadApi, { db, prefix: '/api/v1' });
+  await app.register(allegedBreachApi, { db, prefix: '/api/v1' });
   await app.register(roshApi, { db, prefix: '/api/v1' });
   await app.register(needsApi, { db, prefix: '/api/v1' });
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());

@@ -14,6 +14,13 @@ import { seedSentencingDemo } from '../sentencing/demo.ts';
 import { seedForecastDemo } from '../sentencing/forecast/demo.ts';
 import { seedReportsDemo } from '../reports/demo.ts';
 import { demoContractedHours, seedStaffDemo } from '../workforce/staff/demo.ts';
+import { seedContactDemo } from '../supervision/contacts/demo.ts';
+import { seedEnforcementDemo } from '../supervision/enforcement/demo.ts';
+import { seedPlanDemo } from '../supervision/plans/demo.ts';
+import { seedReminderDemo } from '../supervision/reminders/demo.ts';
+import { seedTimeDemo } from '../supervision/time/demo.ts';
+import { seedCaseloadDemo } from '../supervision/caseload/demo.ts';
+import { seedAllegedBreachDemo } from '../supervision/alleged-breaches/demo.ts';
 import { seedAllocationDemo } from '../workforce/allocation/demo.ts';
 import { seedTransferDemo } from '../workforce/transfers/demo.ts';
 
@@ -125,6 +132,13 @@ export async function loadDemoData(db: Db, options: { people?: number; seed?: nu
     await seedStaffDemo(trx, new Random(seed + 8), today); // contracted hours, qualifications, specialisms, absences, reductions
     await seedAllocationDemo(trx, new Random(seed + 9), today); // new cases waiting in each team's allocation queue
     await seedTransferDemo(trx, new Random(seed + 10), today); // transfers requested, accepted and rejected
+    await seedContactDemo(trx, new Random(seed + 11), today); // appointments and contacts over each order, with outcomes
+    await seedEnforcementDemo(trx, new Random(seed + 12), today); // warnings, breaches and recalls from the contact history
+    await seedPlanDemo(trx, new Random(seed + 13), today); // sentence plans with objectives and reviews
+    await seedReminderDemo(trx, new Random(seed + 14), today); // reminder consent, mobile numbers and the outbox
+    await seedTimeDemo(trx, new Random(seed + 15), today); // other work time, for time with people
+    await seedCaseloadDemo(trx, new Random(seed + 16), today); // contact levels by tier
+    await seedAllegedBreachDemo(trx, new Random(seed + 17), today); // alleged breaches reported by providers
   });
   return { people: count, users: DEMO_USERS.length };
 }

@@ -16,6 +16,13 @@ import * as organisation from './0014_organisation.ts';
 import * as workloadSettings from './0015_workload_settings.ts';
 import * as allocationQueue from './0016_allocation_queue.ts';
 import * as transfers from './0017_transfers.ts';
+import * as contactsMigration from './0018_contacts.ts';
+import * as enforcementMigration from './0019_enforcement.ts';
+import * as sentencePlansMigration from './0020_sentence_plans.ts';
+import * as remindersMigration from './0021_reminders.ts';
+import * as timeWithPeopleMigration from './0022_time_with_people.ts';
+import * as contactLevelsMigration from './0023_contact_levels.ts';
+import * as allegedBreachesMigration from './0024_alleged_breaches.ts';
 
 /** Numbered schema changes, applied in key order. Add new ones at the end; never edit an applied one. */
 export const migrations: Record<string, Migration> = {
@@ -36,4 +43,11 @@ export const migrations: Record<string, Migration> = {
   '0015_workload_settings': workloadSettings,
   '0016_allocation_queue': allocationQueue,
   '0017_transfers': transfers,
+  '0018_contacts': contactsMigration,
+  '0019_enforcement': enforcementMigration,
+  '0020_sentence_plans': sentencePlansMigration,
+  '0021_reminders': remindersMigration,
+  '0022_time_with_people': timeWithPeopleMigration,
+  '0023_contact_levels': contactLevelsMigration,
+  '0024_alleged_breaches': allegedBreachesMigration,
 };

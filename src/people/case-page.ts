@@ -31,6 +31,10 @@ export async function openCase(db: Db, request: FastifyRequest, crnInput: string
 /** The tabs every case page carries, in the order a practitioner works through a case. */
 const CASE_TABS = [
   { path: '', text: 'Overview' },
+  { path: '/timeline', text: 'Timeline' },
+  { path: '/contacts', text: 'Contacts' },
+  { path: '/plan', text: 'Sentence plan' },
+  { path: '/enforcement', text: 'Enforcement' },
   { path: '/events', text: 'Sentence' },
   { path: '/risk', text: 'Risk and tier' },
   { path: '/rosh', text: 'RoSH' },

@@ -1,0 +1,6 @@
+import type { FastifyInstance } from 'fastify';
+import type { Db } from '../../database.ts';
+
+/** API under /api/v1: filled in by the reminders work (issue 5). */
+export async function reminderApi(_app: FastifyInstance, _options: { db: Db }) {
+}
