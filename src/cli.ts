@@ -7,6 +7,8 @@ import { createApiToken } from './auth/repository.ts';
 import { ConfigError } from './platform/config.ts';
 import { DatabaseInUseError } from './platform/db/lock.ts';
 import { loadConfig, prepareDatabase } from './service.ts';
+import { adapterFor } from './supervision/reminders/scheduler.ts';
+import { pollStatuses, sweep } from './supervision/reminders/sender.ts';
 
 const usage = `Usage: npm run cli -- <command>
 
@@ -17,6 +19,8 @@ Commands:
   tier recalculate                     recalculate the scores and tier of every case with a current sentence
                                        (run daily: a licence's unsupervised part begins with the calendar)
   score ogrs3 <input.csv >output.csv   score a CSV of cases with OGRS3 (columns as the API's fields); no database needed
+  reminders send                       queue tomorrow's text reminders and send those due (the service does this every 5 minutes)
+  reminders status                     ask GOV.UK Notify for the delivery status of texts sent in the last 3 days
 `;
 
 class UsageError extends Error {}
@@ -40,7 +44,8 @@ async function run(args: string[]): Promise<number> {
     if (sub !== 'ogrs3') throw new UsageError('score needs a predictor: score ogrs3 <input.csv >output.csv');
     return scoreFromStdin();
   }
-  const known = command === 'migrate' || (command === 'token' && sub === 'create') || (command === 'audit' && sub === 'verify') || (command === 'tier' && sub === 'recalculate');
+  const known = command === 'migrate' || (command === 'token' && sub === 'create') || (command === 'audit' && sub === 'verify') || (command === 'tier' && sub === 'recalculate')
+    || (command === 'reminders' && (sub === 'send' || sub === 'status'));
   if (!known) throw new UsageError(`Unknown command: ${args.join(' ')}`);
 
   const config = loadConfig();
@@ -63,6 +68,17 @@ async function run(args: string[]): Promise<number> {
       console.error(`API token for ${user.username} (keep it secret; it is not shown again):`);
       console.log(token);
       return 0;
+    }
+    if (command === 'reminders') {
+      const adapter = adapterFor(config.notify);
+      if (sub === 'send') {
+        const r = await sweep(db, adapter);
+        console.log(`Reminders through ${adapter.provider}: ${r.queued} queued, ${r.notSent} not sendable (reason recorded), ${r.sent} sent, ${r.retrying} to retry, ${r.waiting} waiting for quiet hours to end, ${r.failed} failed, ${r.permanentFailures} refused, ${r.cancelled} cancelled.`);
+        return 0;
+      }
+      const r = await pollStatuses(db, adapter);
+      console.log(adapter.status ? `Checked ${r.checked} texts with Notify: ${r.delivered} delivered, ${r.failed} failed, ${r.errors} could not be checked.` : 'Reminders go to the outbox (no NOTIFY_API_KEY): there is no delivery status to check.');
+      return r.errors ? 2 : 0;
     }
     if (command === 'tier') {
       const started = Date.now();

@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { buildApp } from './app.ts';
 import { ConfigError } from './platform/config.ts';
 import { DatabaseInUseError } from './platform/db/lock.ts';
-import { loadConfig, prepareDatabase } from './service.ts';
+import { loadConfig, prepareDatabase, startScheduledWork } from './service.ts';
 
 async function main() {
   const config = loadConfig();
@@ -14,6 +14,8 @@ async function main() {
     sessionIdleMinutes: config.sessionIdleMinutes,
     logLevel: config.logLevel,
   });
+  const stopScheduledWork = startScheduledWork(config, handle.db, (line) => app.log.info(line));
+  app.addHook('onClose', stopScheduledWork);
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;

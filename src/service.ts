@@ -5,6 +5,7 @@ import type { Database } from './database.ts';
 import { isEmpty, loadDemoData } from './demo/load.ts';
 import { DEMO_PASSWORD, DEMO_USERS } from './demo/organisation.ts';
 import { migrations } from './migrations/index.ts';
+import { adapterFor, startReminderScheduler } from './supervision/reminders/scheduler.ts';
 
 /** Opens the configured database, brings the schema up to date and, on a fresh one, loads the demo region. */
 export async function prepareDatabase(config: Config, log: (line: string) => void = console.log): Promise<DatabaseHandle<Database>> {
@@ -25,6 +26,11 @@ export async function prepareDatabase(config: Config, log: (line: string) => voi
     await handle.close();
     throw error;
   }
+}
+
+/** Work the running service does on its own (not started by tests): text reminders every few minutes. Returns stop. */
+export function startScheduledWork(config: Config, db: DatabaseHandle<Database>['db'], log: (line: string) => void): () => Promise<void> {
+  return startReminderScheduler(db, adapterFor(config.notify), config.reminderSweepMinutes, log);
 }
 
 export { loadConfig };

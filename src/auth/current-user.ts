@@ -35,11 +35,25 @@ export const PERMISSIONS = {
   casesAllocate: 'cases:allocate',
   /** Hold a caseload: offered in allocation rankings and as a transfer's named practitioner. */
   caseloadHold: 'caseload:hold',
+  /** Create and keep sentence plans: objectives, actions, reviews (practitioners and SPOs). */
+  plansManage: 'plans:manage',
   usersManage: 'users:manage',
   teamsManage: 'teams:manage',
   accessManage: 'access:manage',
   auditRead: 'audit:read',
   tokensManage: 'tokens:manage',
+  /** Report alleged breaches through the API (a provider's or partner's system); sees only the decision. */
+  breachesReport: 'breaches:report',
+  /** Decide alleged breaches reported by providers and partners on cases they can open. */
+  breachesDecide: 'breaches:decide',
+  /** Countersign or return a breach or recall proposal (a senior officer, never their own). */
+  enforcementCountersign: 'enforcement:countersign',
+  /** Book appointments and record, reschedule and correct contacts and their outcomes. */
+  contactsRecord: 'contacts:record',
+  /** Read contact notes marked sensitive. */
+  contactsSensitive: 'contacts:sensitive',
+  /** Read the text reminders outbox and delivery log (team managers, administrators). */
+  remindersRead: 'reminders:read',
 } as const;
 export type Permission = (typeof PERMISSIONS)[keyof typeof PERMISSIONS];
 

@@ -54,6 +54,8 @@ CREATE TABLE contacts (
   -- What this version did: booked, outcome, rescheduled, corrected (with the reason for a correction).
   change text NOT NULL CHECK (change IN ('booked', 'recorded', 'outcome', 'rescheduled', 'corrected', 'cancelled')),
   change_reason text CHECK (length(change_reason) <= 2000),
+  -- On a version with the outcome 'rescheduled': the appointment booked in its place.
+  rescheduled_to_contact_id bigint,
   recorded_by int REFERENCES users,
   recorded_at timestamptz NOT NULL DEFAULT now(),
   CHECK (outcome IS DISTINCT FROM 'acceptable_absence' OR outcome_evidence IS NOT NULL),
@@ -87,6 +89,10 @@ BEGIN
 END $$;
 CREATE TRIGGER contacts_append_only BEFORE UPDATE OR DELETE ON contacts FOR EACH ROW EXECUTE FUNCTION contacts_append_only();
 CREATE TRIGGER contacts_no_truncate BEFORE TRUNCATE ON contacts FOR EACH STATEMENT EXECUTE FUNCTION contacts_append_only();
+
+INSERT INTO role_permissions (role_code, permission)
+  SELECT r.code, p.permission FROM roles r CROSS JOIN (VALUES ('contacts:record'), ('contacts:sensitive')) AS p (permission)
+  WHERE r.code IN ('practitioner', 'senior-probation-officer');
 
 -- The latest version of every contact.
 CREATE VIEW current_contacts AS

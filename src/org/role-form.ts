@@ -18,11 +18,18 @@ export const PERMISSION_DESCRIPTIONS: Record<Permission, string> = {
   [PERMISSIONS.workloadManage]: 'Edit workload weights and settings; record staff details, absences and reductions',
   [PERMISSIONS.casesAllocate]: 'Allocate new cases, decide transfers and reallocate caseloads for their team',
   [PERMISSIONS.caseloadHold]: 'Hold a caseload: offered when cases are allocated or transferred',
+  [PERMISSIONS.plansManage]: 'Create sentence plans and record their objectives, actions and reviews',
   [PERMISSIONS.usersManage]: 'Manage users and roles',
   [PERMISSIONS.teamsManage]: 'Manage teams',
   [PERMISSIONS.accessManage]: 'Manage the access list of any case',
   [PERMISSIONS.auditRead]: 'Read the audit trail of any case',
   [PERMISSIONS.tokensManage]: 'Issue and revoke API tokens',
+  [PERMISSIONS.breachesReport]: 'Report alleged breaches through the API and read back only the decision (providers and partners)',
+  [PERMISSIONS.breachesDecide]: 'Decide alleged breaches reported by providers and partners on cases they can open',
+  [PERMISSIONS.enforcementCountersign]: 'Countersign or return breach and recall proposals (not their own)',
+  [PERMISSIONS.contactsRecord]: 'Book appointments and record, reschedule and correct contacts and outcomes',
+  [PERMISSIONS.contactsSensitive]: 'Read contact notes marked sensitive',
+  [PERMISSIONS.remindersRead]: 'Read the text reminders outbox and delivery log',
 };
 
 export const CASE_SCOPES: { value: CaseScope; text: string; hint: string }[] = [

@@ -9,7 +9,7 @@ import { openCasePage } from './case-page.ts';
 import { validateNewPerson, type FieldErrors, type NewPerson } from './person-form.ts';
 import { presentCaseRows, presentOverview } from './presenters.ts';
 import { DISABILITIES, ETHNICITIES, GENDER_IDENTITIES, RELIGIONS, SEXES, SEXUAL_ORIENTATIONS } from './reference-data.ts';
-import { caseOverview, createPerson, findPossibleDuplicates, myCases, searchPeople, type PossibleDuplicate } from './repository.ts';
+import { caseOverview, createPerson, findPossibleDuplicates, searchPeople, type PossibleDuplicate } from './repository.ts';
 import { parseSearchQuery } from './search-query.ts';
 
 /** Two people saving the same identifier at once: the database's unique index decides, and the loser is told. */
@@ -42,10 +42,7 @@ export async function peopleRoutes(app: FastifyInstance, { db }: { db: Db }) {
 
   app.get('/', { onRequest: requires() }, async (_request, reply) => reply.redirect('/cases'));
 
-  app.get('/cases', canRead, async (request, reply) => {
-    const items = await myCases(db, request.user!);
-    return reply.page('people/views/my-cases.njk', { pageTitle: 'My cases', rows: presentCaseRows(items), count: items.length });
-  });
+  // My cases (/cases) is served by src/supervision/caseload/routes.ts: the caseload with what needs doing.
 
   app.get('/search', canRead, async (request, reply) => {
     const q = String((request.query as { q?: unknown }).q ?? '').slice(0, 200);

@@ -12,6 +12,10 @@ export interface Config {
   secureCookies: boolean;
   sessionIdleMinutes: number;
   logLevel: string;
+  /** GOV.UK Notify for text reminders; null: reminders go to the in-service outbox only. */
+  notify: { apiKey: string; smsTemplateId: string; baseUrl: string } | null;
+  /** Minutes between reminder sweeps in the running service; 0 turns the scheduler off. */
+  reminderSweepMinutes: number;
 }
 
 export class ConfigError extends Error {}
@@ -46,6 +50,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
     problems.push('LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent');
   }
+  const notify = notifySettings(env, problems);
   const config: Config = {
     port: int('PORT', 3000, 0, 65535),
     host: env.HOST || '0.0.0.0',
@@ -55,7 +60,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: bool('SECURE_COOKIES', env.NODE_ENV === 'production'),
     sessionIdleMinutes: int('SESSION_IDLE_MINUTES', 30, 1, 24 * 60),
     logLevel,
+    notify,
+    reminderSweepMinutes: int('REMINDER_SWEEP_MINUTES', 5, 0, 24 * 60),
   };
   if (problems.length) throw new ConfigError(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
   return config;
+}
+
+const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
+
+/** NOTIFY_API_KEY ({key_name}-{service_id}-{secret_key}), NOTIFY_SMS_TEMPLATE_ID and NOTIFY_BASE_URL, checked together. */
+function notifySettings(env: NodeJS.ProcessEnv, problems: string[]): Config['notify'] {
+  const apiKey = env.NOTIFY_API_KEY?.trim();
+  if (!apiKey) return null;
+  const templateId = env.NOTIFY_SMS_TEMPLATE_ID?.trim() ?? '';
+  const baseUrl = env.NOTIFY_BASE_URL?.trim() || 'https://api.notifications.service.gov.uk';
+  if (!new RegExp(`^.+-${UUID}-${UUID}$`, 'i').test(apiKey)) {
+    problems.push('NOTIFY_API_KEY must be a GOV.UK Notify API key: {key_name}-{service_id}-{secret_key}, the last two each a UUID');
+  }
+  if (!new RegExp(`^${UUID}$`, 'i').test(templateId)) problems.push('NOTIFY_SMS_TEMPLATE_ID must be the id (a UUID) of a Notify text message template when NOTIFY_API_KEY is set');
+  if (!/^https?:\/\/[^\s]+$/.test(baseUrl)) problems.push('NOTIFY_BASE_URL must be an http(s) URL, like https://api.notifications.service.gov.uk');
+  return { apiKey, smsTemplateId: templateId, baseUrl };
 }

@@ -35,6 +35,7 @@ export interface ContactsTable {
   sensitive: Generated<boolean>;
   change: ContactChange;
   change_reason: string | null;
+  rescheduled_to_contact_id: number | null;
   recorded_by: number | null;
   recorded_at: Generated<Date>;
 }

@@ -1,0 +1,51 @@
+/**
+ * Appointments are booked and shown in UK local time (Europe/London), whatever the server's zone: a
+ * date and a time typed on a form become an instant, and an instant is shown as the clock in England.
+ */
+const zone = 'Europe/London';
+const parts = new Intl.DateTimeFormat('en-GB', {
+  timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+});
+
+/** The local date ('YYYY-MM-DD') and time ('HH:MM') of an instant in England. */
+export function londonParts(instant: Date): { date: string; time: string } {
+  const p = Object.fromEntries(parts.formatToParts(instant).map((x) => [x.type, x.value]));
+  return { date: `${p.year}-${p.month}-${p.day}`, time: `${p.hour}:${p.minute}` };
+}
+
+/** The instant at which England's clocks show `date` `time` (in the autumn's repeated hour, the first). */
+export function londonInstant(date: string, time: string): Date {
+  const guess = new Date(`${date}T${time}:00Z`);
+  // The offset is 0 or 1 hour: try each and keep the one that reads back as typed.
+  for (const offsetHours of [1, 0]) {
+    const candidate = new Date(guess.getTime() - offsetHours * 3_600_000);
+    const back = londonParts(candidate);
+    if (back.date === date && back.time === time) return candidate;
+  }
+  return guess; // a time skipped by the spring change: take it as GMT
+}
+
+/** The instant of local midnight starting `date`. */
+export const londonMidnight = (date: string) => londonInstant(date, '00:00');
+
+/** 'YYYY-MM-DD' plus whole days (calendar arithmetic, no zones). */
+export function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+const weekdays = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** 'Tuesday 4 March 2025' */
+export function longDate(date: string): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  return `${weekdays[d.getUTCDay()]} ${d.getUTCDate()} ${months[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
+}
+
+/** 'Tuesday 4 March 2025 at 10:30' in England. */
+export function longDateTime(instant: Date): string {
+  const { date, time } = londonParts(instant);
+  return `${longDate(date)} at ${time}`;
+}
