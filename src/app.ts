@@ -97,6 +97,7 @@ function navigation(request: FastifyRequest) {
   }
   if (can(user, PERMISSIONS.capacityManage)) items.push({ href: '/delivery', text: 'Delivery capacity' });
   if (can(user, PERMISSIONS.reportsWrite)) items.push({ href: '/reports', text: 'Reports' });
+  if (can(user, PERMISSIONS.remindersRead)) items.push({ href: '/reminders/outbox', text: 'Text reminders' });
   items.push({ href: '/notifications', text: request.unreadNotifications ? `Notifications (${request.unreadNotifications})` : 'Notifications' });
   if (can(user, PERMISSIONS.usersManage) || can(user, PERMISSIONS.teamsManage) || can(user, PERMISSIONS.tokensManage)) {
     items.push({ href: '/admin', text: 'Administration' });

@@ -102,22 +102,6 @@ function casesWithAllocation(db: Db) {
     .leftJoin('teams as team', 'team.id', 'allocation.team_id');
 }
 
-/** The cases allocated to this practitioner, each with its latest RoSH (one row per person by the partial unique index). */
-export async function myCases(db: Db, user: CurrentUser): Promise<CaseListItem[]> {
-  const rows = await casesWithAllocation(db)
-    .leftJoin('rosh_assessments as rosh', (join) => join.onRef('rosh.person_id', '=', 'people.id').on('rosh.superseded', '=', false))
-    .select(listColumns(user))
-    .select(['rosh.overall as rosh_overall', 'rosh.review_due_on as rosh_review_due_on'])
-    .where('allocation.practitioner_id', '=', user.id)
-    .where(inScope(user))
-    .orderBy('people.last_name').orderBy('people.first_name')
-    .execute();
-  return rows.map((row) => ({
-    ...toItem(row),
-    rosh: row.viewable && row.rosh_overall && row.rosh_review_due_on ? { overall: row.rosh_overall, reviewDueOn: row.rosh_review_due_on } : null,
-  }));
-}
-
 export interface SearchResults { items: CaseListItem[]; total: number }
 
 /**

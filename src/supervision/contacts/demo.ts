@@ -64,7 +64,12 @@ export async function seedContactDemo(db: Db, random: Random, today: string): Pr
 
   const dow = (date: string) => new Date(`${date}T00:00:00Z`).getUTCDay();
   const weekday = (date: string) => { let d = date; while (dow(d) === 0 || dow(d) === 6) d = addDays(d, 1); return d; };
-  const pickOutcome = (): ContactOutcome => random.weighted([['attended_complied', 86], ['acceptable_absence', 6], ['unacceptable_absence', 5], ['attended_failed_to_comply', 3]] as const);
+  // Most people comply; about one in five struggles and accounts for most failures, so roughly a quarter of
+  // cases have a failure in the 12 weeks (not every other case).
+  const struggling = new Set<number>();
+  const pickOutcome = (personId: number): ContactOutcome => random.weighted(struggling.has(personId)
+    ? [['attended_complied', 78], ['acceptable_absence', 8], ['unacceptable_absence', 9], ['attended_failed_to_comply', 5]] as const
+    : [['attended_complied', 940], ['acceptable_absence', 50], ['unacceptable_absence', 7], ['attended_failed_to_comply', 3]] as const);
 
   function appointment(personId: number, practitionerId: number | null, typeCode: string, date: string, hours: number[], requirementId: number | null, location: string, note: () => string | null) {
     const personKey = `p${personId}|${date}`;
@@ -84,7 +89,7 @@ export async function seedContactDemo(db: Db, random: Random, today: string): Pr
     });
     // Appointments of the last two days are sometimes still waiting for their outcome.
     if (past && !(startsAt.getTime() > now.getTime() - 2 * 86_400_000 && random.chance(0.35))) {
-      const outcome = pickOutcome();
+      const outcome = pickOutcome(personId);
       outcomes.push({ index: booked.length - 1, outcome, evidence: outcome === 'acceptable_absence' ? random.pick(EVIDENCE) : null,
         notes: outcome === 'attended_failed_to_comply' ? random.pick(FAIL_NOTES) : outcome === 'attended_complied' ? (sensitive ? random.pick(SENSITIVE_NOTES) : note()) : null,
         sensitive: outcome === 'attended_complied' && sensitive });
@@ -94,6 +99,7 @@ export async function seedContactDemo(db: Db, random: Random, today: string): Pr
   for (const c of cases) {
     if (seen.has(c.person_id)) continue; // one order's rhythm per person
     seen.add(c.person_id);
+    if (random.chance(0.2)) struggling.add(c.person_id);
     const po = c.practitioner_id!;
     const started = c.sentence_type === 'custody' ? c.release_on! : c.sentenced_on;
     const from = started > earliest ? started : earliest;

@@ -19,11 +19,11 @@ function readMinutes(body: Body, errors: Record<string, string>): number {
   }
   const h = text(body.hours), m = text(body.minutes);
   if (!h && !m) { errors.hours = 'Enter how long you worked, in hours and minutes'; return 0; }
-  if (h && !/^\d{1,2}$/.test(h)) { errors.hours = 'Hours must be a whole number from 0 to 24'; return 0; }
-  if (m && !/^\d{1,2}$/.test(m)) { errors.minutes = 'Minutes must be a whole number from 0 to 59'; return 0; }
-  const hours = Number(h || 0), minutes = Number(m || 0);
-  if (hours > 24) { errors.hours = 'Hours must be a whole number from 0 to 24'; return 0; }
-  if (minutes > 59) { errors.minutes = 'Minutes must be a whole number from 0 to 59'; return 0; }
+  const hours = h === '' ? 0 : /^\d{1,2}$/.test(h) && Number(h) <= 24 ? Number(h) : NaN;
+  const minutes = m === '' ? 0 : /^\d{1,2}$/.test(m) && Number(m) <= 59 ? Number(m) : NaN;
+  if (Number.isNaN(hours)) errors.hours = 'Hours must be a whole number from 0 to 24';
+  if (Number.isNaN(minutes)) errors.minutes = 'Minutes must be a whole number from 0 to 59';
+  if (Number.isNaN(hours) || Number.isNaN(minutes)) return 0;
   const total = hours * 60 + minutes;
   if (total < 1 || total > 1440) errors.hours = total < 1 ? 'Enter how long you worked: at least 1 minute' : 'The time must be 24 hours or less';
   return total;
