@@ -37,6 +37,7 @@ describe('caseload: my cases, the case timeline and contact levels', () => {
       .where(sql<boolean>`not exists (select 1 from enforcement_decisions e where e.person_id = p.id)`)
       .where(sql<boolean>`not exists (select 1 from warning_letters e where e.person_id = p.id)`)
       .where(sql<boolean>`not exists (select 1 from case_access_rules r where r.person_id = p.id)`)
+      .where(sql<boolean>`not exists (select 1 from contact_level_overrides o where o.person_id = p.id)`)
       .orderBy('p.id').limit(4).execute();
     assert.equal(quiet.length, 4, 'jo.po needs four quiet cases');
     (['a', 'b', 'c', 'r'] as const).forEach((key, i) => { ids[key] = { id: Number(quiet[i]!.id), crn: quiet[i]!.crn, name: `${quiet[i]!.first_name} ${quiet[i]!.last_name}` }; });

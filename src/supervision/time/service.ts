@@ -107,6 +107,14 @@ export async function recordEntry(db: Db, user: CurrentUser, v: EntryValue): Pro
 
 /** Corrects (a new version) or removes (a final version that counts as nothing) one of the user's own entries. */
 export async function changeEntry(db: Db, user: CurrentUser, entryId: number, change: 'corrected' | 'removed', v: EntryValue | { reason: string }): Promise<SaveResult> {
+  return changeEntryOnce(db, user, entryId, change, v).catch((error: unknown) => {
+    // Two changes to one version at once: the second breaks supersedes_id's uniqueness, and nothing is lost.
+    if ((error as { code?: string }).code === '23505') throw new HttpError(409, 'This entry was changed by someone else at the same moment. Open it again to see its latest version.');
+    throw error;
+  });
+}
+
+function changeEntryOnce(db: Db, user: CurrentUser, entryId: number, change: 'corrected' | 'removed', v: EntryValue | { reason: string }): Promise<SaveResult> {
   return db.transaction().execute(async (trx): Promise<SaveResult> => {
     const current = await currentEntry(trx, user.id, entryId);
     if (!current || current.change === 'removed') throw new HttpError(404, 'There is no work time entry of yours with that id. It may have been removed already.');
