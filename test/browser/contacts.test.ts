@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { addDays, londonInstant, londonParts } from '../../src/supervision/contacts/london.ts';
+import { addDays } from '../../src/platform/http/dates.ts';
+import { londonInstant, londonParts } from '../../src/platform/uk-time.ts';
 import { bookAppointment } from '../../src/supervision/contacts/service.ts';
 import { accessibilityViolations, fillDateInput, startBrowserHarness, type BrowserHarness } from '../support/browser.ts';
 

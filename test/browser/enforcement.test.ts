@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { sql } from 'kysely';
-import { addDays, londonInstant } from '../../src/supervision/contacts/london.ts';
+import { addDays } from '../../src/platform/http/dates.ts';
+import { londonInstant } from '../../src/platform/uk-time.ts';
 import { recordContact } from '../../src/supervision/contacts/service.ts';
 import { accessibilityViolations, fillDateInput, startBrowserHarness, type BrowserHarness } from '../support/browser.ts';
 

@@ -3,7 +3,7 @@ import { levelTagHtml } from '../../assessment/rosh/presenter.ts';
 import { roshReviewStatus } from '../../assessment/rosh/rules.ts';
 import { escapeHtml } from '../../people/presenters.ts';
 import { formatDate } from '../../platform/views/render.ts';
-import { londonParts } from '../contacts/london.ts';
+import { londonParts } from '../../platform/uk-time.ts';
 import { ENFORCEMENT_LABELS, type CaseEnforcement } from './enforcement-status.ts';
 import type { ListQuery, SortColumn } from './list.ts';
 import type { MyCase } from './my-cases.ts';

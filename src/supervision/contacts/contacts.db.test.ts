@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
 import { createTestApp, type Browser, type TestApp } from '../../../test/support/app.ts';
-import { addDays, londonInstant, londonParts } from './london.ts';
+import { addDays } from '../../platform/http/dates.ts';
+import { londonInstant, londonParts } from '../../platform/uk-time.ts';
 import { bookAppointment } from './service.ts';
 
 /** Contacts through the pages and the API: booking and clashes, outcomes, corrections, append-only, sensitive notes, access. */

@@ -2,7 +2,8 @@ import { sql } from 'kysely';
 import type { Db } from '../../database.ts';
 import type { Random } from '../../demo/random.ts';
 import { inBatches } from '../../platform/db/batches.ts';
-import { addDays, londonInstant as exactInstant } from './london.ts';
+import { addDays } from '../../platform/http/dates.ts';
+import { londonInstant as exactInstant } from '../../platform/uk-time.ts';
 import type { ContactOutcome, ContactsTable } from './tables.ts';
 import type { Insertable } from 'kysely';
 

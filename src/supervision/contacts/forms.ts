@@ -1,6 +1,6 @@
 /** The contact forms, read and checked as pure functions: field errors in GOV.UK's words, typed values kept by the caller. */
 import { readDate } from '../../platform/http/dates.ts';
-import { londonInstant } from './london.ts';
+import { londonInstant } from '../../platform/uk-time.ts';
 import { isOutcome } from './service.ts';
 import type { ContactOutcome } from './tables.ts';
 

@@ -1,6 +1,6 @@
 /** How contacts read on the pages: tags, times in England, and notes withheld from roles without contacts:sensitive. */
 import type { ContactOutcome } from './tables.ts';
-import { londonParts, longDate, longDateTime } from './london.ts';
+import { londonParts, longDate, longDateTime } from '../../platform/uk-time.ts';
 import type { Progress } from './counting.ts';
 
 const OUTCOME_TAGS: Record<ContactOutcome, { text: string; classes: string }> = {

@@ -4,7 +4,7 @@ import type { CurrentUser } from '../../auth/current-user.ts';
 import type { Db } from '../../database.ts';
 import { accessListAllows, inScope } from '../../access/visibility.ts';
 import type { CountedContact, RequirementToCount } from './counting.ts';
-import { londonParts } from './london.ts';
+import { londonParts } from '../../platform/uk-time.ts';
 
 export async function contactTypes(db: Db) {
   return db.selectFrom('contact_types').selectAll().orderBy('ordinal').execute();

@@ -8,7 +8,7 @@ import type { Db } from '../../database.ts';
 import { HttpError, badRequest, notFound } from '../../platform/http/errors.ts';
 import { reviewEnforcement } from '../enforcement/service.ts';
 import { findClashes, type Clash, type DiaryEntry } from './clashes.ts';
-import { londonParts, longDate } from './london.ts';
+import { londonParts, longDate } from '../../platform/uk-time.ts';
 import type { ContactOutcome, ContactsTable } from './tables.ts';
 import type { Insertable, Selectable } from 'kysely';
 

@@ -1,5 +1,6 @@
 /** What the reminder pages show: statuses as tags, times in UK time, the consent in words. */
-import { clockTime, dayAndDate, formatUkMobile, londonParts } from './rules.ts';
+import { clockTime, dayAndDate, formatUkMobile } from './rules.ts';
+import { londonParts } from '../../platform/uk-time.ts';
 import type { ReminderStatus } from './tables.ts';
 
 const TAGS: Record<ReminderStatus, { text: string; classes: string }> = {

@@ -1,9 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import {
-  MOBILE_EXAMPLE, afterTemporaryFailure, clockTime, deliveryDecision, earliestSendAt, formatUkMobile, fromNotifyStatus, inQuietHours,
-  isQueueDay, londonInstant, normaliseUkMobile, reminderText, retryDelayMinutes, type AppointmentFacts, type ReminderSettings,
-} from './rules.ts';
+import { MOBILE_EXAMPLE, afterTemporaryFailure, clockTime, deliveryDecision, earliestSendAt, formatUkMobile, fromNotifyStatus, inQuietHours, isQueueDay, normaliseUkMobile, reminderText, retryDelayMinutes, type AppointmentFacts, type ReminderSettings } from './rules.ts';
+import { londonInstant } from '../../platform/uk-time.ts';
 
 const settings: ReminderSettings = {
   quietStart: '21:00', quietEnd: '08:00', daysBefore: 1, latestMinutesBefore: 120, firstRetryMinutes: 5, maxRetryMinutes: 240, maxAttempts: 6,

@@ -3,6 +3,8 @@
  * due a reminder, whether a queued reminder may go now, its wording and the retry schedule.
  */
 import type { ReminderStatus } from './tables.ts';
+import { addDays } from '../../platform/http/dates.ts';
+import { londonInstant, londonParts } from '../../platform/uk-time.ts';
 
 export interface ReminderSettings {
   /** UK clock times 'HH:MM': never send from quietStart until quietEnd (wrapping midnight when start > end). */
@@ -69,34 +71,7 @@ export function formatUkMobile(e164: string): string {
   return /^\+447\d{9}$/.test(e164) ? `0${e164.slice(3, 7)} ${e164.slice(7)}` : e164;
 }
 
-// ---- UK time ------------------------------------------------------------------------------------
-
-const londonFormat = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
-});
-
-/** The UK calendar date ('YYYY-MM-DD') and clock time ('HH:MM') of an instant, in GMT or BST as it falls. */
-export function londonParts(instant: Date): { date: string; time: string; minutes: number } {
-  const p = Object.fromEntries(londonFormat.formatToParts(instant).map((x) => [x.type, x.value]));
-  return { date: `${p.year}-${p.month}-${p.day}`, time: `${p.hour}:${p.minute}`, minutes: Number(p.hour) * 60 + Number(p.minute) };
-}
-
-/** The instant UK clocks show `date` `time`; a time skipped in spring is taken as the first valid time after. */
-export function londonInstant(date: string, time: string): Date {
-  const guess = new Date(`${date}T${time}:00Z`);
-  for (const offsetHours of [1, 0]) {
-    const candidate = new Date(guess.getTime() - offsetHours * 3_600_000);
-    const back = londonParts(candidate);
-    if (back.date === date && back.time === time) return candidate;
-  }
-  return guess; // 01:00-01:59 on the spring change does not exist: 01:30 GMT is 02:30 BST
-}
-
-export function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
+// ---- Quiet hours (UK time: platform/uk-time.ts) -------------------------------------------------
 
 const clockMinutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 

@@ -6,10 +6,9 @@
 import { sql } from 'kysely';
 import type { Db } from '../../database.ts';
 import { PermanentFailure, type NotificationAdapter } from './adapter.ts';
-import {
-  addDays, afterTemporaryFailure, clockTime, consentProblem, dayAndDate, deliveryDecision, earliestSendAt, fromNotifyStatus,
-  isQueueDay, londonInstant, londonParts, reminderText, type AppointmentFacts, type ReminderSettings,
-} from './rules.ts';
+import { afterTemporaryFailure, clockTime, consentProblem, dayAndDate, deliveryDecision, earliestSendAt, fromNotifyStatus, isQueueDay, reminderText, type AppointmentFacts, type ReminderSettings } from './rules.ts';
+import { addDays } from '../../platform/http/dates.ts';
+import { londonInstant, londonParts } from '../../platform/uk-time.ts';
 
 /** A 'sending' claim older than this is taken as a sweep that died mid-way: the reminder is tried again. */
 const STALE_CLAIM_MINUTES = 10;

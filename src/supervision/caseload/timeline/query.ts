@@ -1,6 +1,7 @@
 /** Reads the timeline's filters (page and API alike): kinds, a date range and the paging cursor. */
 import { parseIsoDate } from '../../../platform/http/dates.ts';
-import { londonMidnight, addDays } from '../../contacts/london.ts';
+import { addDays } from '../../../platform/http/dates.ts';
+import { londonMidnight } from '../../../platform/uk-time.ts';
 import { KIND_CODES, type TimelineKind } from './types.ts';
 
 export interface TimelineQuery { kinds: TimelineKind[]; from: string | null; to: string | null; before: Date | null }

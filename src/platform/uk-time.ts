@@ -1,16 +1,16 @@
 /**
- * Appointments are booked and shown in UK local time (Europe/London), whatever the server's zone: a
- * date and a time typed on a form become an instant, and an instant is shown as the clock in England.
+ * UK local time (Europe/London), whatever the server's zone: a date and a time typed on a form become an
+ * instant, and an instant is shown as the clock in England, in GMT or BST as it falls.
  */
 const zone = 'Europe/London';
 const parts = new Intl.DateTimeFormat('en-GB', {
   timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
 });
 
-/** The local date ('YYYY-MM-DD') and time ('HH:MM') of an instant in England. */
-export function londonParts(instant: Date): { date: string; time: string } {
+/** The local date ('YYYY-MM-DD'), time ('HH:MM') and minutes since midnight of an instant in England. */
+export function londonParts(instant: Date): { date: string; time: string; minutes: number } {
   const p = Object.fromEntries(parts.formatToParts(instant).map((x) => [x.type, x.value]));
-  return { date: `${p.year}-${p.month}-${p.day}`, time: `${p.hour}:${p.minute}` };
+  return { date: `${p.year}-${p.month}-${p.day}`, time: `${p.hour}:${p.minute}`, minutes: Number(p.hour) * 60 + Number(p.minute) };
 }
 
 /** The instant at which England's clocks show `date` `time` (in the autumn's repeated hour, the first). */
@@ -27,13 +27,6 @@ export function londonInstant(date: string, time: string): Date {
 
 /** The instant of local midnight starting `date`. */
 export const londonMidnight = (date: string) => londonInstant(date, '00:00');
-
-/** 'YYYY-MM-DD' plus whole days (calendar arithmetic, no zones). */
-export function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
 
 const weekdays = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
