@@ -1,0 +1,25 @@
+/** The Markdown report of a run. */
+import type { BenchRun } from './suite.ts';
+
+const mb = (bytes: number | null) => (bytes === null ? 'not exposed' : `${Math.round(bytes / 1024 / 1024)} MiB`);
+const ratio = (r: number | null) => (r === null ? '1 (ceiling)' : `${(r * 100).toFixed(1)}%`);
+
+export function toMarkdown(run: BenchRun): string {
+  const service = run.service as { version?: string; database?: string } | null;
+  const lines = [
+    `# Benchmark ${run.startedAt}`,
+    '',
+    `Service ${run.url} (version ${service?.version ?? '?'}, ${service?.database ?? '?'} database), signed in as ${run.settings.username} with ${run.settings.cases} cases. ` +
+      `${run.settings.connections} connections for ${run.settings.seconds} s per scenario, after ${run.settings.warmupSeconds} s of unrecorded warm-up. ` +
+      `Machine: ${run.machine.cpus} CPUs (${run.machine.cpuModel}), ${mb(run.machine.memoryBytes)} memory, ${run.machine.platform}, Node ${run.machine.node}.`,
+    '',
+    '| Scenario | Request | Requests/s | p50 ms | p95 ms | p99 ms | Errors | Timeouts | Of bare route |',
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...run.scenarios.map((s) =>
+      `| ${s.name} | \`${s.method} ${s.path}\` | ${s.requestsPerSecond} | ${s.latencyMs.p50} | ${s.latencyMs.p95} | ${s.latencyMs.p99} | ${s.errors} | ${s.timeouts} | ${ratio(s.ratioToBare)} |`),
+    '',
+    `Service resident memory: ${mb(run.memory.beforeBytes)} before, ${mb(run.memory.peakBytes)} peak sampled, ${mb(run.memory.afterBytes)} after.`,
+    '',
+  ];
+  return lines.join('\n');
+}
