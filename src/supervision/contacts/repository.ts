@@ -16,15 +16,17 @@ const contactColumns = [
   'c.change', 'c.change_reason', 'c.rescheduled_to_contact_id', 'c.recorded_by', 'c.recorded_at',
 ] as const;
 
-/** Every current contact of a person, newest first, with its type, practitioner and requirement. */
+/** Current contacts with their type, practitioner and requirement: what every list and page of contacts reads. */
+const currentContacts = (db: Db) => db.selectFrom('current_contacts as c')
+  .innerJoin('contact_types as t', 't.code', 'c.type_code')
+  .leftJoin('users as u', 'u.id', 'c.practitioner_id')
+  .leftJoin('requirements as r', 'r.id', 'c.requirement_id')
+  .leftJoin('requirement_types as rt', 'rt.code', 'r.requirement_type')
+  .select([...contactColumns, 't.name as type_name', 't.appointment', 'u.display_name as practitioner_name', 'rt.name as requirement_name']);
+
+/** Every current contact of a person, newest first. */
 export async function contactsOf(db: Db, personId: number) {
-  return db.selectFrom('current_contacts as c')
-    .innerJoin('contact_types as t', 't.code', 'c.type_code')
-    .leftJoin('users as u', 'u.id', 'c.practitioner_id')
-    .leftJoin('requirements as r', 'r.id', 'c.requirement_id')
-    .leftJoin('requirement_types as rt', 'rt.code', 'r.requirement_type')
-    .select([...contactColumns, 't.name as type_name', 't.appointment', 'u.display_name as practitioner_name', 'rt.name as requirement_name'])
-    .where('c.person_id', '=', personId)
+  return currentContacts(db).where('c.person_id', '=', personId)
     .orderBy('c.starts_at', 'desc').orderBy('c.contact_id', 'desc')
     .execute();
 }
@@ -32,14 +34,7 @@ export type ContactRow = Awaited<ReturnType<typeof contactsOf>>[number];
 
 /** One current contact of a person. */
 export async function contactOf(db: Db, personId: number, contactId: number): Promise<ContactRow | undefined> {
-  return db.selectFrom('current_contacts as c')
-    .innerJoin('contact_types as t', 't.code', 'c.type_code')
-    .leftJoin('users as u', 'u.id', 'c.practitioner_id')
-    .leftJoin('requirements as r', 'r.id', 'c.requirement_id')
-    .leftJoin('requirement_types as rt', 'rt.code', 'r.requirement_type')
-    .select([...contactColumns, 't.name as type_name', 't.appointment', 'u.display_name as practitioner_name', 'rt.name as requirement_name'])
-    .where('c.person_id', '=', personId).where('c.contact_id', '=', contactId)
-    .executeTakeFirst();
+  return currentContacts(db).where('c.person_id', '=', personId).where('c.contact_id', '=', contactId).executeTakeFirst();
 }
 
 /** Every version of a contact, oldest first, with who recorded it. */
