@@ -1,5 +1,5 @@
 /**
- * CONTRACT (filled in by the allocation work): what other areas ask of allocation. Transfers' bulk
+ * What other areas ask of allocation. Transfers' bulk
  * reallocation ranks and moves cases through these two functions, so keep the names and shapes.
  */
 import { sql } from 'kysely';
