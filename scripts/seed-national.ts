@@ -1,23 +1,28 @@
 /**
- * `npm run seed:national -- --people N --active M --seed S [--restart]`: the synthetic national dataset
- * (issue 7), loaded with COPY into the embedded database (DATA_DIR) or a server (DATABASE_URL).
- * Resumable: each chunk of people is loaded in one transaction and recorded in seed_national_chunks;
- * a second run carries on after the last completed chunk. `--restart` deletes what it made first
- * (all people and everything recorded about them: the command only runs on a database of its own).
- * So far: people, issued CRNs, addresses, aliases, teams and staff per PDU, allocations of active cases.
+ * `npm run seed:national -- --people N --active M --seed S [--today YYYY-MM-DD] [--password P] [--restart]`:
+ * the synthetic national dataset (issue 7), loaded with COPY into the embedded database (DATA_DIR) or a
+ * server (DATABASE_URL). Resumable: each chunk of people is loaded in one transaction and recorded in
+ * seed_national_chunks; a second run carries on after the last completed chunk. `--restart` deletes what
+ * it made first (all people and everything recorded about them: the command only runs on a database of
+ * its own). People, issued CRNs, addresses, aliases, teams and staff per PDU, allocations, events,
+ * sentences, requirements and licence conditions, RoSH assessments, tiers and contacts. `--password`
+ * gives every national staff member (nat.*) that password, so the dataset can be signed into.
+ * While one chunk is copied the next is generated, so the database and the generator work at once.
  */
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
+import { hashPassword } from '../src/auth/passwords.ts';
 import { migrations } from '../src/migrations/index.ts';
 import { embeddedHandle, openDatabase, openEmbedded } from '../src/platform/db/connect.ts';
 import { lockDataDir } from '../src/platform/db/lock.ts';
 import { migrateToLatest } from '../src/platform/db/migrate.ts';
-import {
-  CHUNK_SIZE, dealer, generateChunk, planNational, planPduStaff, type NationalPlan, type RegionRef,
-} from '../src/scale/national.ts';
+import { buildChunk, copyLine, SEQUENCED, type BuiltChunk, type ChunkContext, type NextIds } from '../src/scale/chunk.ts';
+import type { ContactTypeRef } from '../src/scale/contacts.ts';
+import type { RequirementTypeRef } from '../src/scale/history.ts';
+import { CHUNK_SIZE, dealer, planNational, planPduStaff, type NationalPlan, type RegionRef } from '../src/scale/national.ts';
 
 function option(name: string, fallback: number): number {
   const at = process.argv.indexOf(`--${name}`);
@@ -30,16 +35,21 @@ const people = option('people', 2_000_000);
 const active = option('active', 240_000);
 const seed = option('seed', 1);
 const restart = process.argv.includes('--restart');
+function textOption(name: string): string | null {
+  const at = process.argv.indexOf(`--${name}`);
+  return at < 0 ? null : process.argv[at + 1] ?? '';
+}
+const password = textOption('password');
+if (password !== null && password.length < 8) throw new Error('--password takes a password of at least 8 characters');
+const todayOption = textOption('today');
+if (todayOption !== null && !/^\d{4}-\d{2}-\d{2}$/.test(todayOption)) throw new Error('--today takes a date as YYYY-MM-DD');
 
 interface Loader {
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
-  copy(table: string, columns: string[], text: string): Promise<void>;
+  copy(table: string, columns: readonly string[], text: Buffer | string): Promise<void>;
 }
 
-// COPY text format: tab-separated, \N for null, backslash escapes.
-const field = (value: unknown): string =>
-  value === null || value === undefined ? '\\N' : String(value).replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
-const lines = (rows: unknown[][]) => rows.map((row) => row.map(field).join('\t')).join('\n') + (rows.length ? '\n' : '');
+const lines = (rows: unknown[][]) => rows.map(copyLine).join('');
 
 async function open(): Promise<{ loader: Loader; kind: string; close(): Promise<void> }> {
   const databaseUrl = process.env.DATABASE_URL;
@@ -50,12 +60,14 @@ async function open(): Promise<{ loader: Loader; kind: string; close(): Promise<
     await handle.close();
     const client = new pg.Client({ connectionString: databaseUrl });
     await client.connect();
+    // A chunk and its record in seed_national_chunks commit together, so a commit lost in a crash is redone on resume.
+    await client.query('SET synchronous_commit = off');
     return {
       kind: 'server',
       loader: {
         query: async (sql, params) => (await client.query(sql, params)).rows,
         copy: async (table, columns, text) => {
-          if (!text) return;
+          if (!text.length) return;
           await pipeline(Readable.from([text]), client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`)));
         },
       },
@@ -76,8 +88,8 @@ async function open(): Promise<{ loader: Loader; kind: string; close(): Promise<
     loader: {
       query: async (sql, params) => (await pglite.query(sql, params)).rows as never[],
       copy: async (table, columns, text) => {
-        if (!text) return;
-        await pglite.query(`COPY ${table} (${columns.join(', ')}) FROM '/dev/blob'`, [], { blob: new Blob([text]) });
+        if (!text.length) return;
+        await pglite.query(`COPY ${table} (${columns.join(', ')}) FROM '/dev/blob'`, [], { blob: new Blob([text as Uint8Array<ArrayBuffer> | string]) });
       },
     },
     close: () => handle.close(),
@@ -86,22 +98,32 @@ async function open(): Promise<{ loader: Loader; kind: string; close(): Promise<
 
 const STAFF_CHUNK = -1;
 
+/** Everything a chunk loads, children first (the order rows are removed in). */
+const CHUNK_TABLES = ['contacts', 'tier_calculations', 'rosh_assessments', 'licence_conditions', 'requirements', 'sentences', 'event_offences', 'events',
+  'case_allocations', 'person_aliases', 'person_addresses', 'people', 'issued_crns'];
+
+async function superuser(db: Loader): Promise<boolean> {
+  const [role] = await db.query<{ rolsuper: boolean }>('SELECT rolsuper FROM pg_roles WHERE rolname = current_user');
+  return !!role?.rolsuper;
+}
+
 async function clear(db: Loader) {
   console.error('Removing the national dataset...');
   await db.query('BEGIN');
   // Every person in the database was made here (a run refuses to start on one holding other people). When
-  // nothing else has been recorded about them and the role may, the foreign-key triggers are skipped: row
-  // by row checks of some forty referencing tables take minutes for 200,000 people.
-  const ours = ['people', 'issued_crns', 'person_aliases', 'person_addresses', 'case_allocations'];
+  // nothing else has been recorded about them and the role may, triggers are skipped (session_replication_role,
+  // as test/support/cases.ts does): row by row foreign-key checks of some forty referencing tables take minutes,
+  // and contacts are append-only, refusing DELETE by trigger.
   const referencing = (await db.query<{ table: string }>(
     `SELECT DISTINCT conrelid::regclass::text AS table FROM pg_constraint WHERE contype = 'f' AND confrelid IN ('people'::regclass, 'issued_crns'::regclass)`))
-    .map((row) => row.table).filter((table) => !ours.includes(table));
+    .map((row) => row.table).filter((table) => !CHUNK_TABLES.includes(table));
   let untouched = true;
   for (const table of referencing) if ((await db.query(`SELECT 1 FROM ${table} LIMIT 1`)).length) untouched = false;
-  const [role] = await db.query<{ rolsuper: boolean }>('SELECT rolsuper FROM pg_roles WHERE rolname = current_user');
-  if (untouched && role?.rolsuper) await db.query('SET LOCAL session_replication_role = replica');
-  else console.error('Other records refer to these people: deleting row by row, which is slow.');
-  for (const table of ['case_allocations', 'person_aliases', 'person_addresses', 'people', 'issued_crns']) await db.query(`DELETE FROM ${table}`);
+  if (!untouched || !(await superuser(db))) {
+    throw new Error('Other records refer to these people, or this role is not a superuser: remove the database instead of restarting in it');
+  }
+  await db.query('SET LOCAL session_replication_role = replica');
+  for (const table of CHUNK_TABLES) await db.query(`DELETE FROM ${table}`);
   await db.query(`DELETE FROM users WHERE username LIKE 'nat.%'`);
   await db.query(`DELETE FROM teams WHERE name LIKE '% national team %'`);
   await db.query('DELETE FROM seed_national_chunks');
@@ -130,42 +152,112 @@ async function loadStaff(db: Loader, plan: NationalPlan): Promise<number> {
   return rows;
 }
 
-async function dealers(db: Loader): Promise<Map<number, ReturnType<typeof dealer>>> {
-  const staff = await db.query<{ id: number; grade: string; team_id: number; pdu_id: number }>(
-    `SELECT u.id, u.grade, u.team_id, t.pdu_id FROM users u JOIN teams t ON t.id = u.team_id WHERE u.username LIKE 'nat.%' ORDER BY u.username`);
+/** The dealer of each PDU's cases, and each region's practitioners (who held the cases now closed). */
+async function staffing(db: Loader): Promise<Pick<ChunkContext, 'deal' | 'regionStaff'>> {
+  const staff = await db.query<{ id: number; grade: string; team_id: number; pdu_id: number; region_id: number }>(
+    `SELECT u.id, u.grade, u.team_id, t.pdu_id, u.region_id FROM users u JOIN teams t ON t.id = u.team_id WHERE u.username LIKE 'nat.%' ORDER BY u.username`);
   const byPdu = new Map<number, { id: number; grade: string; team: number }[]>();
+  const regionStaff = new Map<number, number[]>();
   for (const row of staff) {
     const list = byPdu.get(Number(row.pdu_id)) ?? [];
     list.push({ id: Number(row.id), grade: row.grade, team: Number(row.team_id) });
     byPdu.set(Number(row.pdu_id), list);
+    if (row.grade !== 'SPO') regionStaff.set(Number(row.region_id), [...(regionStaff.get(Number(row.region_id)) ?? []), Number(row.id)]);
   }
-  return new Map([...byPdu].map(([pduId, list]) => [pduId, dealer(list)]));
+  return { deal: new Map([...byPdu].map(([pduId, list]) => [pduId, dealer(list)])), regionStaff };
 }
 
-const PEOPLE_COLUMNS = ['crn', 'first_name', 'middle_names', 'last_name', 'preferred_name', 'date_of_birth', 'sex', 'gender_identity', 'ethnicity',
-  'religion', 'sexual_orientation', 'disability', 'pnc', 'cro', 'nomis_number', 'ni_number', 'email', 'phone', 'region_id'];
+/** The id each sequenced table gives next: the loader is the only writer while it runs. */
+async function nextIds(db: Loader): Promise<NextIds> {
+  const next = {} as NextIds;
+  for (const table of SEQUENCED) {
+    const [row] = await db.query<{ last_value: string; is_called: boolean }>(`SELECT last_value, is_called FROM ${await sequenceOf(db, table)}`);
+    next[table] = Number(row!.last_value) + (row!.is_called ? 1 : 0);
+  }
+  return next;
+}
+const sequences = new Map<string, string>();
+async function sequenceOf(db: Loader, table: string): Promise<string> {
+  if (!sequences.has(table)) sequences.set(table, (await db.query<{ s: string }>('SELECT pg_get_serial_sequence($1, $2) AS s', [table, 'id']))[0]!.s);
+  return sequences.get(table)!;
+}
 
-async function loadChunk(db: Loader, plan: NationalPlan, chunk: number, deal: Map<number, ReturnType<typeof dealer>>): Promise<number> {
-  const batch = generateChunk(plan, chunk);
+/**
+ * Foreign keys are checked by row triggers, which COPY fires for every row: tens of millions of lookups. The
+ * generator makes every reference valid by construction (and the tests check them), so a superuser's load
+ * skips triggers (session_replication_role = replica) for each of its tables that has no insert trigger of
+ * its own but contacts' version trigger (whose contact_id the generator supplies). A table with one (the
+ * surname list kept from people and aliases) is loaded with every trigger. Returns the tables to skip for.
+ */
+async function tablesSkippingTriggers(db: Loader): Promise<Set<string>> {
+  if (!(await superuser(db))) return new Set();
+  const triggered = new Set((await db.query<{ table: string }>(
+    `SELECT DISTINCT tgrelid::regclass::text AS table FROM pg_trigger WHERE NOT tgisinternal AND tgrelid = ANY($1::regclass[]) AND tgname <> 'contacts_version' AND (tgtype & 4) <> 0`,
+    [CHUNK_TABLES])).map((row) => row.table));
+  return new Set(CHUNK_TABLES.filter((table) => !triggered.has(table)));
+}
+
+/**
+ * Secondary indexes are built once after the load rather than row by row during it (several times faster at
+ * tens of millions of rows). Their definitions are kept in seed_national_indexes before they are dropped, in
+ * the same transaction, so a run that stops half way leaves them recorded and the next run (resumed or
+ * restarted) builds them. Unique indexes stay: they guard the data.
+ */
+async function deferIndexes(db: Loader): Promise<void> {
   await db.query('BEGIN');
-  await db.copy('issued_crns', ['crn'], lines(batch.map((p) => [p.crn])));
-  await db.copy('people', PEOPLE_COLUMNS, lines(batch.map((p) => [p.crn, p.firstName, p.middleNames, p.lastName, p.preferredName, p.dateOfBirth, p.sex,
-    p.genderIdentity, p.ethnicity, p.religion, p.sexualOrientation, p.disability, p.pnc, p.cro, p.nomisNumber, p.niNumber, p.email, p.phone, p.regionId])));
-  const ids = new Map((await db.query<{ id: number; crn: string }>('SELECT id, crn FROM people WHERE crn = ANY($1::text[])', [batch.map((p) => p.crn)]))
-    .map((row) => [row.crn, Number(row.id)]));
-  const addresses = batch.flatMap((p) => p.addresses.map((a) => [ids.get(p.crn), a.status, a.line1, a.line2, a.town, a.postcode, a.line1 === 'No fixed abode', a.startDate, a.endDate]));
-  await db.copy('person_addresses', ['person_id', 'status', 'line1', 'line2', 'town', 'postcode', 'no_fixed_abode', 'start_date', 'end_date'], lines(addresses));
-  const aliases = batch.flatMap((p) => p.aliases.map((a) => [ids.get(p.crn), a.firstName, a.lastName, a.dateOfBirth]));
-  await db.copy('person_aliases', ['person_id', 'first_name', 'last_name', 'date_of_birth'], lines(aliases));
-  const allocations = batch.filter((p) => p.active).map((p) => {
-    const { team, practitionerId } = deal.get(p.pduId!)!(p.pduRank);
-    return [ids.get(p.crn), team, practitionerId];
-  });
-  await db.copy('case_allocations', ['person_id', 'team_id', 'practitioner_id'], lines(allocations));
-  const rows = batch.length * 2 + addresses.length + aliases.length + allocations.length;
-  await db.query('INSERT INTO seed_national_chunks (chunk, rows) VALUES ($1, $2)', [chunk, rows]);
+  await db.query('CREATE TABLE IF NOT EXISTS seed_national_indexes (name text PRIMARY KEY, definition text NOT NULL)');
+  const indexes = await db.query<{ name: string; definition: string }>(
+    `SELECT c.relname AS name, pg_get_indexdef(i.indexrelid) AS definition FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
+     WHERE i.indrelid = ANY($1::regclass[]) AND NOT i.indisunique AND NOT i.indisprimary
+       AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid)`, [CHUNK_TABLES]);
+  for (const index of indexes) {
+    await db.query('INSERT INTO seed_national_indexes (name, definition) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING', [index.name, index.definition]);
+    await db.query(`DROP INDEX ${index.name}`);
+  }
   await db.query('COMMIT');
-  return rows;
+}
+
+async function buildIndexes(db: Loader): Promise<void> {
+  await db.query('CREATE TABLE IF NOT EXISTS seed_national_indexes (name text PRIMARY KEY, definition text NOT NULL)');
+  const indexes = await db.query<{ name: string; definition: string }>('SELECT name, definition FROM seed_national_indexes ORDER BY name');
+  if (!indexes.length) return;
+  await db.query(`SET maintenance_work_mem = '512MB'`);
+  for (const [i, index] of indexes.entries()) {
+    process.stderr.write(`Building index ${i + 1} of ${indexes.length}: ${index.name}${process.stderr.isTTY ? '          \r' : '\n'}`);
+    await db.query(index.definition.replace(/^CREATE INDEX /, 'CREATE INDEX IF NOT EXISTS '));
+    await db.query('DELETE FROM seed_national_indexes WHERE name = $1', [index.name]);
+  }
+  await db.query('RESET maintenance_work_mem');
+  if (process.stderr.isTTY) process.stderr.write('\n');
+}
+
+const GROUPS: Record<string, string> = {
+  issued_crns: 'people', people: 'people', person_addresses: 'people', person_aliases: 'people', case_allocations: 'people',
+  events: 'sentencing', event_offences: 'sentencing', sentences: 'sentencing', requirements: 'sentencing', licence_conditions: 'sentencing',
+  rosh_assessments: 'assessments', tier_calculations: 'assessments', contacts: 'contacts',
+};
+const groups = new Map<string, { rows: number; seconds: number }>();
+
+async function loadChunk(db: Loader, chunk: number, built: BuiltChunk, skipping: ReadonlySet<string>): Promise<void> {
+  await db.query('BEGIN');
+  let role = 'origin';
+  for (const copy of built.copies) {
+    const wanted = skipping.has(copy.table) ? 'replica' : 'origin';
+    if (wanted !== role) await db.query(`SET LOCAL session_replication_role = ${(role = wanted)}`);
+    const started = performance.now();
+    await db.copy(copy.table, copy.columns, copy.text);
+    const group = groups.get(GROUPS[copy.table]!) ?? { rows: 0, seconds: 0 };
+    groups.set(GROUPS[copy.table]!, { rows: group.rows + copy.rows, seconds: group.seconds + (performance.now() - started) / 1000 });
+  }
+  // The ids the chunk assumed are the ones the sequences gave out only if nothing else took one meanwhile.
+  const given = await nextIds(db);
+  const wrong = SEQUENCED.filter((table) => given[table] !== built.next[table]);
+  if (wrong.length) {
+    await db.query('ROLLBACK');
+    throw new Error(`Something else inserted into ${wrong.join(', ')} during the load: chunk ${chunk} was rolled back; run the command again to resume`);
+  }
+  await db.query('INSERT INTO seed_national_chunks (chunk, rows) VALUES ($1, $2)', [chunk, built.rows]);
+  await db.query('COMMIT');
 }
 
 const clock = (seconds: number) => {
@@ -188,39 +280,73 @@ async function main() {
   const { loader: db, kind, close } = await open();
   try {
     await db.query('CREATE TABLE IF NOT EXISTS seed_national_params (id integer PRIMARY KEY CHECK (id = 1), seed integer NOT NULL, people integer NOT NULL, active integer NOT NULL)');
+    // The dataset's reference date: kept, so a resumed run generates the rest for the same day.
+    await db.query('ALTER TABLE seed_national_params ADD COLUMN IF NOT EXISTS today date');
     await db.query('CREATE TABLE IF NOT EXISTS seed_national_chunks (chunk integer PRIMARY KEY, rows integer NOT NULL, done_at timestamptz NOT NULL DEFAULT now())');
     if (restart) await clear(db);
-    const [params] = await db.query<{ seed: number; people: number; active: number }>('SELECT seed, people, active FROM seed_national_params');
-    if (params && (params.seed !== seed || params.people !== people || params.active !== active)) {
-      throw new Error(`This database holds a national dataset made with --people ${params.people} --active ${params.active} --seed ${params.seed}: resume with those, or use --restart`);
+    const [params] = await db.query<{ seed: number; people: number; active: number; today: string | null }>(`SELECT seed, people, active, to_char(today, 'YYYY-MM-DD') AS today FROM seed_national_params`);
+    if (params && (params.seed !== seed || params.people !== people || params.active !== active || (todayOption && todayOption !== params.today))) {
+      throw new Error(`This database holds a national dataset made with --people ${params.people} --active ${params.active} --seed ${params.seed} --today ${params.today}: resume with those, or use --restart`);
     }
+    if (params && !params.today) throw new Error('This database holds a national dataset made before events, assessments and contacts were generated: use --restart');
+    const today = params?.today ?? todayOption ?? new Date().toISOString().slice(0, 10);
     if (!params) {
       const [{ n }] = (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM people')) as [{ n: number }];
       if (n > 0) throw new Error(`The database already holds ${n} people not made by seed:national: use a fresh database`);
-      await db.query('INSERT INTO seed_national_params (id, seed, people, active) VALUES (1, $1, $2, $3)', [seed, people, active]);
+      await db.query('INSERT INTO seed_national_params (id, seed, people, active, today) VALUES (1, $1, $2, $3, $4)', [seed, people, active, today]);
     }
     const regions = await db.query<{ id: number; code: string; crn_letter: string }>('SELECT id, code, crn_letter FROM regions ORDER BY code');
     const pdus = await db.query<{ id: number; code: string; region_id: number }>('SELECT id, code, region_id FROM pdus ORDER BY code');
     const refs: RegionRef[] = regions.map((r) => ({ id: r.id, code: r.code, crnLetter: r.crn_letter.trim(), pdus: pdus.filter((p) => p.region_id === r.id).map((p) => ({ id: p.id, code: p.code })) }));
     const plan = planNational(refs, people, active, seed);
     const done = new Set((await db.query<{ chunk: number }>('SELECT chunk FROM seed_national_chunks')).map((row) => row.chunk));
-    console.error(`seed:national on the ${kind} database: ${number(people)} people, ${number(active)} active, seed ${seed}; ${plan.chunks} chunks of ${number(CHUNK_SIZE)}, ${done.has(STAFF_CHUNK) ? done.size - 1 : done.size} already loaded`);
+    console.error(`seed:national on the ${kind} database: ${number(people)} people, ${number(active)} active, seed ${seed}, today ${today}; ${plan.chunks} chunks of ${number(CHUNK_SIZE)}, ${done.has(STAFF_CHUNK) ? done.size - 1 : done.size} already loaded`);
 
     const started = performance.now();
     let rows = 0;
     if (!done.has(STAFF_CHUNK)) rows += await loadStaff(db, plan);
-    const deal = await dealers(db);
+    if (password !== null) {
+      // One hash for them all: an argon2id hash per user would take minutes.
+      await db.query(`UPDATE users SET password_hash = $1 WHERE username LIKE 'nat.%'`, [await hashPassword(password)]);
+    }
+    const ctx: ChunkContext = {
+      plan, today, ...(await staffing(db)),
+      requirementTypes: new Map((await db.query<RequirementTypeRef>('SELECT code, name, unit, complete_within_months, restrictive FROM requirement_types')).map((r) => [r.code, r])),
+      contactTypes: new Map((await db.query<ContactTypeRef>('SELECT code, counts_for_compliance, direct_engagement, default_minutes FROM contact_types')).map((t) => [t.code, t])),
+    };
+    const skipping = await tablesSkippingTriggers(db);
     const todo = Array.from({ length: plan.chunks }, (_, chunk) => chunk).filter((chunk) => !done.has(chunk));
+    if (todo.length) await deferIndexes(db);
     let peopleDone = 0;
+    // Generate chunk k+1 while chunk k is copied: the generator yields to the event loop as it goes.
+    let next = await nextIds(db);
+    let built = todo.length ? await buildChunk(ctx, todo[0]!, next) : null;
     for (const [i, chunk] of todo.entries()) {
-      rows += await loadChunk(db, plan, chunk, deal);
-      peopleDone += Math.min(CHUNK_SIZE, people - chunk * CHUNK_SIZE);
+      const current = built!;
+      const loading = loadChunk(db, chunk, current, skipping);
+      next = current.next;
+      const following = todo[i + 1];
+      try {
+        built = following === undefined ? null : await buildChunk(ctx, following, next);
+      } finally {
+        await loading;
+      }
+      rows += current.rows;
+      peopleDone += current.people;
       progress(i + 1, todo.length, rows, started, peopleDone);
     }
     if (process.stderr.isTTY) process.stderr.write('\n');
+    const indexStarted = performance.now();
+    await buildIndexes(db);
+    const indexSeconds = (performance.now() - indexStarted) / 1000;
     const loadSeconds = (performance.now() - started) / 1000;
     await db.query('ANALYZE');
-    console.log(JSON.stringify({ database: kind.split(' ')[0], people: peopleDone, rows, seconds: Number(loadSeconds.toFixed(1)), rowsPerSecond: Math.round(rows / loadSeconds), peoplePerSecond: Math.round(peopleDone / loadSeconds) }));
+    console.log(JSON.stringify({
+      database: kind.split(' ')[0], people: peopleDone, rows, seconds: Number(loadSeconds.toFixed(1)), rowsPerSecond: Math.round(rows / loadSeconds),
+      peoplePerSecond: Math.round(peopleDone / loadSeconds), indexSeconds: Number(indexSeconds.toFixed(1)),
+      // Rows of each group and the seconds its COPY statements took (generation overlaps them).
+      groups: Object.fromEntries([...groups].map(([name, g]) => [name, { rows: g.rows, copySeconds: Number(g.seconds.toFixed(1)), rowsPerCopySecond: Math.round(g.rows / g.seconds) }])),
+    }));
   } finally {
     await close();
   }

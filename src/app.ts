@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
-import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
@@ -60,7 +59,8 @@ import { errorHandling } from './platform/http/error-handling.ts';
 import { operations } from './platform/http/operations.ts';
 import { pages } from './platform/http/pages.ts';
 import { Problem } from './platform/http/problem.ts';
-import { assetRoots, createViews } from './platform/views/render.ts';
+import { securityHeaders } from './platform/http/security-headers.ts';
+import { assetRoots, createViews, headerCrestSvg } from './platform/views/render.ts';
 
 export interface AppOptions {
   db: Db;
@@ -129,7 +129,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   await app.register(errorHandling);
   await app.register(operations, { db, version, databaseKind: options.databaseKind });
-  await app.register(helmet, {
+  await app.register(securityHeaders, {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -150,6 +150,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(cookie);
   await app.register(formbody);
   await app.register(fastifyStatic, { root: assetRoots, prefix: '/assets/', maxAge: '1h', index: false });
+  app.get('/assets/header-crest.svg', (_request, reply) => reply.header('cache-control', 'public, max-age=3600').type('image/svg+xml').send(headerCrestSvg));
   // Only the API's routes (each tagged) belong in its document, not the pages.
   await app.register(swagger, {
     hideUntagged: true,

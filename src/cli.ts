@@ -9,6 +9,7 @@ import { DatabaseInUseError } from './platform/db/lock.ts';
 import { loadConfig, prepareDatabase } from './service.ts';
 import { adapterFor } from './supervision/reminders/scheduler.ts';
 import { pollStatuses, sweep } from './supervision/reminders/sender.ts';
+import { capacityOfAll } from './workforce/workload/service.ts';
 
 const usage = `Usage: npm run cli -- <command>
 
@@ -18,6 +19,7 @@ Commands:
   audit verify                         check the audit log's hash chain; reports the first broken row
   tier recalculate                     recalculate the scores and tier of every case with a current sentence
                                        (run daily: a licence's unsupervised part begins with the calendar)
+  workload all                         work out every practitioner's capacity (reads only) and count those over capacity
   score ogrs3 <input.csv >output.csv   score a CSV of cases with OGRS3 (columns as the API's fields); no database needed
   reminders send                       queue tomorrow's text reminders and send those due (the service does this every 5 minutes)
   reminders status                     ask GOV.UK Notify for the delivery status of texts sent in the last 3 days
@@ -44,7 +46,7 @@ async function run(args: string[]): Promise<number> {
     if (sub !== 'ogrs3') throw new UsageError('score needs a predictor: score ogrs3 <input.csv >output.csv');
     return scoreFromStdin();
   }
-  const known = command === 'migrate' || (command === 'token' && sub === 'create') || (command === 'audit' && sub === 'verify') || (command === 'tier' && sub === 'recalculate')
+  const known = command === 'migrate' || (command === 'token' && sub === 'create') || (command === 'audit' && sub === 'verify') || (command === 'tier' && sub === 'recalculate') || (command === 'workload' && sub === 'all')
     || (command === 'reminders' && (sub === 'send' || sub === 'status'));
   if (!known) throw new UsageError(`Unknown command: ${args.join(' ')}`);
 
@@ -82,8 +84,16 @@ async function run(args: string[]): Promise<number> {
     }
     if (command === 'tier') {
       const started = Date.now();
-      const result = await recalculateAllTiers(db, 'Scheduled recalculation');
+      // On a server two transactions at once: one is computed while the other is read.
+      const result = await recalculateAllTiers(db, 'Scheduled recalculation', { concurrency: handle.kind === 'server' ? 2 : 1 });
       console.log(`Recalculated ${result.cases} cases in ${((Date.now() - started) / 1000).toFixed(1)} s: ${result.calculated} new calculations, ${result.changed} changes of tier (notified).`);
+      return 0;
+    }
+    if (command === 'workload') {
+      const started = Date.now();
+      const all = [...(await capacityOfAll(db, new Date().toISOString().slice(0, 10))).values()];
+      const cases = all.reduce((sum, c) => sum + c.caseCount, 0);
+      console.log(`Worked out the capacity of ${all.length} practitioners (${cases} cases) in ${((Date.now() - started) / 1000).toFixed(1)} s: ${all.filter((c) => c.capacityPercent > 100).length} over capacity.`);
       return 0;
     }
     const result = await verifyAuditChain(db);

@@ -4,12 +4,16 @@ import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
+import { parseSeedSummary } from '../scripts/bench/import.ts';
 import { runBench } from '../scripts/bench/suite.ts';
+import { recalculateAllTiers } from '../src/assessment/tier/recalculate.ts';
 import { createTestApp, type TestApp } from './support/app.ts';
+import { DEFAULT_SERVER_URL, testDatabaseKind } from './support/database.ts';
 
 /**
- * The benchmark suite still works: a smoke run (1 second, 2 connections) against a real listening service.
- * Benchmarks are not tests: this asserts that every scenario ran without errors and the reports were written, never timing.
+ * The benchmark suite still works: a smoke run (1 second, 2 connections) against a real listening service,
+ * with the tier and workload recalculation on its database and a tiny import into a scratch one.
+ * Benchmarks are not tests: this asserts that every scenario and measure ran and the reports were written, never timing.
  */
 describe('the benchmark suite (smoke run)', () => {
   let t: TestApp;
@@ -27,7 +31,14 @@ describe('the benchmark suite (smoke run)', () => {
   });
 
   it('measures every scenario without errors and writes the JSON and Markdown results', async () => {
-    const { run, jsonFile, markdownFile } = await runBench({ url, username: 'jo.po', password: 'throughline-demo', seconds: 1, connections: 2, warmupSeconds: 0, outDir });
+    const kind = testDatabaseKind();
+    const { run, jsonFile, markdownFile } = await runBench({
+      url, username: 'jo.po', password: 'throughline-demo', seconds: 1, connections: 2, warmupSeconds: 0, outDir,
+      batch: {
+        database: { db: t.database.db, kind },
+        import: { people: 300, active: 30, serverUrl: kind === 'server' ? process.env.TEST_DATABASE_URL || DEFAULT_SERVER_URL : null },
+      },
+    });
     assert.deepEqual(run.scenarios.map((s) => s.name), [
       'Bare JSON route (ceiling)', 'Case overview', 'My cases', 'Search by name with a typo', 'Search by CRN', 'Record a contact (POST)',
     ]);
@@ -40,13 +51,34 @@ describe('the benchmark suite (smoke run)', () => {
     assert.ok(run.scenarios.slice(1).every((s) => typeof s.ratioToBare === 'number'));
     assert.ok(run.settings.cases > 0);
 
+    assert.deepEqual(run.notes, [], 'every measure ran');
+    assert.deepEqual(run.measures.map((m) => [m.name, m.database, m.unit]), [
+      ['Tier recalculation (every active case)', kind, 'cases'], ['Workload (every practitioner)', kind, 'cases'], ['Bulk import (seed:national, COPY)', kind, 'rows'],
+    ]);
+    const [tiers, workloads, imported] = run.measures as [typeof run.measures[number], typeof run.measures[number], typeof run.measures[number]];
+    const active = await t.database.db.selectFrom('sentences').select((eb) => eb.fn.count<number>('person_id').distinct().as('n')).where('status', '=', 'active').executeTakeFirstOrThrow();
+    assert.equal(tiers.count, Number(active.n), 'every case with an active sentence was recalculated');
+    assert.match(tiers.detail, /^\d+ new calculations, \d+ changes of tier/);
+    assert.deepEqual(await recalculateAllTiers(t.database.db, 'again'), { cases: tiers.count, calculated: 0, changed: 0 }, 'the run kept what changed: a second finds nothing new');
+    const held = await t.database.db.selectFrom('case_allocations').select((eb) => eb.fn.countAll<number>().as('n')).where('ended_at', 'is', null).where('practitioner_id', 'is not', null).executeTakeFirstOrThrow();
+    assert.equal(workloads.count, Number(held.n), 'every held case was weighed');
+    assert.ok(imported.count > 0 && imported.perSecond > 0, 'the import loaded rows');
+
     const saved = JSON.parse(fs.readFileSync(jsonFile, 'utf8')) as typeof run;
     assert.equal(saved.scenarios.length, 6);
+    assert.equal(saved.measures.length, 3);
     const markdown = fs.readFileSync(markdownFile, 'utf8');
     assert.match(markdown, /\| Scenario \| Request \| Requests\/s \| p50 ms \| p95 ms \| p99 ms \|/);
-    for (const s of run.scenarios) assert.ok(markdown.includes(`| ${s.name} |`), `${s.name} is in the table`);
+    for (const s of [...run.scenarios, ...run.measures]) assert.ok(markdown.includes(`| ${s.name} |`), `${s.name} is in the table`);
 
     const notes = await t.database.db.selectFrom('contacts').select((eb) => eb.fn.countAll<number>().as('n')).where('notes', '=', 'Benchmark case note: recorded by npm run bench.').executeTakeFirstOrThrow();
     assert.ok(Number(notes.n) > 0, 'the contact POSTs were recorded');
+  });
+
+  it('reads the import rate from the seed\'s summary line, or from its text', () => {
+    assert.deepEqual(parseSeedSummary('progress...\n{"database":"server","people":300,"rows":12158,"seconds":4.2,"rowsPerSecond":2861}\n'),
+      { rows: 12158, seconds: 4.2, rowsPerSecond: 2861, people: 300 });
+    assert.deepEqual(parseSeedSummary('Loaded 1,000 rows for 10 people in 2 s'), { rows: 1000, seconds: 2, rowsPerSecond: 500, people: null });
+    assert.equal(parseSeedSummary('no summary here\n{"not":"it"}'), null);
   });
 });

@@ -1,4 +1,5 @@
 /** The Markdown report of a run. */
+import type { Measure } from './recalculation.ts';
 import type { BenchRun } from './suite.ts';
 
 const mb = (bytes: number | null) => (bytes === null ? 'not exposed' : `${Math.round(bytes / 1024 / 1024)} MiB`);
@@ -20,6 +21,21 @@ export function toMarkdown(run: BenchRun): string {
     '',
     `Service resident memory: ${mb(run.memory.beforeBytes)} before, ${mb(run.memory.peakBytes)} peak sampled, ${mb(run.memory.afterBytes)} after.`,
     '',
+    ...measuresTable(run.measures, run.notes),
   ];
   return lines.join('\n');
+}
+
+const count = (n: number) => n.toLocaleString('en-GB');
+
+/** The measures that are not pages (tier and workload recalculation, bulk import), and any left out. */
+export function measuresTable(measures: readonly Measure[], notes: readonly string[]): string[] {
+  return [
+    '| Measure | Database | Count | Seconds | Rate | Detail |',
+    '| --- | --- | ---: | ---: | ---: | --- |',
+    ...measures.map((m) => `| ${m.name} | ${m.database} | ${count(m.count)} ${m.unit} | ${m.seconds} | ${count(m.perSecond)} ${m.unit}/s | ${m.detail} |`),
+    '',
+    ...notes.map((note) => `- ${note}`),
+    ...(notes.length ? [''] : []),
+  ];
 }

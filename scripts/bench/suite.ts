@@ -2,7 +2,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { Db } from '../../src/database.ts';
+import type { DatabaseKind } from '../../src/platform/db/connect.ts';
+import { measureImport, type ImportOptions } from './import.ts';
 import { measure, residentMemory, type Scenario, type ScenarioResult } from './measure.ts';
+import { measureTiers, measureWorkloads, type Measure } from './recalculation.ts';
 import { toMarkdown } from './report.ts';
 import { findTargets, signIn, withTypo, type BenchSession, type BenchTargets } from './session.ts';
 
@@ -17,6 +21,18 @@ export interface BenchOptions {
   /** Where the JSON and Markdown files go. */
   outDir: string;
   log?: (line: string) => void;
+  /** The measures that are not pages; each left out says why. */
+  batch?: BatchOptions;
+}
+
+/** Skipped, and why (printed in the report). */
+export interface Skipped { skipped: string }
+
+export interface BatchOptions {
+  /** The database the tier and workload measures run on, opened by the caller in this process. */
+  database: { db: Db; kind: DatabaseKind } | Skipped;
+  /** The bulk import into a scratch database. */
+  import: ImportOptions | Skipped;
 }
 
 export interface BenchRun {
@@ -27,6 +43,10 @@ export interface BenchRun {
   settings: { seconds: number; warmupSeconds: number; connections: number; username: string; cases: number; surnameSearched: string };
   memory: { beforeBytes: number | null; peakBytes: number | null; afterBytes: number | null };
   scenarios: ScenarioResult[];
+  /** Tier and workload recalculation, bulk import. */
+  measures: Measure[];
+  /** Measures not run, and why. */
+  notes: string[];
 }
 
 /** The scenarios in the order they run; the bare JSON route first, as the ceiling the others are compared to. */
@@ -60,7 +80,58 @@ export function scenarios(session: BenchSession, targets: BenchTargets): Scenari
   ];
 }
 
+const isSkipped = (value: object): value is Skipped => 'skipped' in value;
+
+/** The tier, workload and import measures, in that order; a failure is a note, not the end of the run. */
+export async function runBatchMeasures(batch: BatchOptions | undefined, log: (line: string) => void): Promise<{ measures: Measure[]; notes: string[] }> {
+  const measures: Measure[] = [];
+  const notes: string[] = [];
+  if (!batch) return { measures, notes: ['Tier, workload and import measures: not asked for'] };
+  const attempt = async (name: string, work: () => Promise<Measure>) => {
+    log(`Measuring ${name}...`);
+    try {
+      measures.push(await work());
+    } catch (error) {
+      notes.push(`${name}: failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+  const { database } = batch;
+  if (isSkipped(database)) notes.push(`Tier and workload recalculation: skipped: ${database.skipped}`);
+  else {
+    await attempt('tier recalculation of every active case', () => measureTiers(database.db, database.kind));
+    await attempt('every practitioner\'s workload', () => measureWorkloads(database.db, database.kind));
+  }
+  const importing = batch.import;
+  if (isSkipped(importing)) notes.push(`Bulk import: skipped: ${importing.skipped}`);
+  else await attempt('the bulk import', () => measureImport({ ...importing, log }));
+  return { measures, notes };
+}
+
+/** The machine the suite ran on, for the report. */
+export function machine(): BenchRun['machine'] {
+  const cpus = os.cpus();
+  return { cpus: cpus.length, cpuModel: cpus[0]?.model ?? 'unknown', memoryBytes: os.totalmem(), platform: `${os.platform()} ${os.release()}`, node: process.version };
+}
+
+/** Writes `<stamp>.json` and `<stamp>.md` in outDir. */
+export function writeResults(outDir: string, startedAt: string, value: unknown, markdown: string): { jsonFile: string; markdownFile: string } {
+  fs.mkdirSync(outDir, { recursive: true });
+  const stamp = startedAt.replace(/[:.]/g, '-');
+  const jsonFile = path.join(outDir, `${stamp}.json`);
+  const markdownFile = path.join(outDir, `${stamp}.md`);
+  fs.writeFileSync(jsonFile, `${JSON.stringify(value, null, 2)}\n`);
+  fs.writeFileSync(markdownFile, markdown);
+  return { jsonFile, markdownFile };
+}
+
 export async function runBench(options: BenchOptions): Promise<{ run: BenchRun; jsonFile: string; markdownFile: string; markdown: string }> {
+  const run = await measureService(options);
+  const markdown = toMarkdown(run);
+  return { run, markdown, ...writeResults(options.outDir, run.startedAt, run, markdown) };
+}
+
+/** Every scenario against the service, then the batch measures: the run, not yet written. */
+export async function measureService(options: BenchOptions): Promise<BenchRun> {
   const log = options.log ?? (() => undefined);
   const startedAt = new Date().toISOString();
   const service = await fetch(new URL('/info', options.url)).then((r) => r.json()).catch(() => null);
@@ -89,19 +160,10 @@ export async function runBench(options: BenchOptions): Promise<{ run: BenchRun; 
   const bare = results[0]!.requestsPerSecond;
   for (const result of results.slice(1)) result.ratioToBare = bare > 0 ? Math.round((result.requestsPerSecond / bare) * 10000) / 10000 : null;
 
-  const cpus = os.cpus();
-  const run: BenchRun = {
-    startedAt, url: options.url, service,
-    machine: { cpus: cpus.length, cpuModel: cpus[0]?.model ?? 'unknown', memoryBytes: os.totalmem(), platform: `${os.platform()} ${os.release()}`, node: process.version },
+  const { measures, notes } = await runBatchMeasures(options.batch, log);
+  return {
+    startedAt, url: options.url, service, machine: machine(),
     settings: { seconds: options.seconds, warmupSeconds: options.warmupSeconds, connections: options.connections, username: options.username, cases: targets.crns.length, surnameSearched: withTypo(targets.surname) },
-    memory, scenarios: results,
+    memory, scenarios: results, measures, notes,
   };
-  fs.mkdirSync(options.outDir, { recursive: true });
-  const stamp = startedAt.replace(/[:.]/g, '-');
-  const jsonFile = path.join(options.outDir, `${stamp}.json`);
-  const markdownFile = path.join(options.outDir, `${stamp}.md`);
-  const markdown = toMarkdown(run);
-  fs.writeFileSync(jsonFile, `${JSON.stringify(run, null, 2)}\n`);
-  fs.writeFileSync(markdownFile, markdown);
-  return { run, jsonFile, markdownFile, markdown };
 }

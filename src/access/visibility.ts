@@ -1,4 +1,4 @@
-import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
+import { sql, type Expression, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import type { CurrentUser } from '../auth/current-user.ts';
 import type { Database } from '../database.ts';
 
@@ -30,8 +30,11 @@ export function accessListAllows(user: CurrentUser): RawBuilder<SqlBool> {
         WHERE u.person_id = r.person_id AND u.kind = r.kind AND u.user_id = ${user.id}))`;
 }
 
-/** The same access-list rule seen from the other side, as SQL over `users`: may this user open the case? */
-export function userAllowedOnCase(personId: number): RawBuilder<SqlBool> {
+/**
+ * The same access-list rule seen from the other side, as SQL over `users`: may this user open the case?
+ * The case is an id, or a column (`sql.ref('a.person_id')`) to ask it of many cases in one query.
+ */
+export function userAllowedOnCase(personId: number | RawBuilder<unknown>): RawBuilder<SqlBool> {
   return sql<SqlBool>`NOT EXISTS (
     SELECT 1 FROM case_access_rules r
     WHERE r.person_id = ${personId}
@@ -47,17 +50,22 @@ export interface CaseAccess {
   message: string | null;
 }
 
+/** A case's active access rules: those with no end, or ending today or later. */
+export function activeRules(db: Kysely<Database>, personId: number | Expression<number>) {
+  return db.selectFrom('case_access_rules as r').where('r.person_id', '=', personId)
+    .where((eb) => eb.or([eb('r.ends_on', 'is', null), eb('r.ends_on', '>=', sql<string>`current_date`)]));
+}
+
+/** The active rules that refuse this user, the first (by kind) giving the message shown. */
+export function refusingRules(db: Kysely<Database>, userId: number, personId: number | Expression<number>) {
+  return activeRules(db, personId)
+    .select(['r.kind', 'r.message'])
+    .where(sql<SqlBool>`(r.kind = 'exclusion') = EXISTS (SELECT 1 FROM case_access_users u WHERE u.person_id = r.person_id AND u.kind = r.kind AND u.user_id = ${userId})`)
+    .orderBy('r.kind');
+}
+
 /** Why a user may not open a case: the first active rule that refuses them. */
 export async function refusal(db: Kysely<Database>, user: CurrentUser, personId: number): Promise<CaseAccess> {
-  const rule = await db
-    .selectFrom('case_access_rules as r')
-    .select(['r.kind', 'r.message'])
-    .where('r.person_id', '=', personId)
-    .where((eb) => eb.or([eb('r.ends_on', 'is', null), eb('r.ends_on', '>=', sql<string>`current_date`)]))
-    .where(
-      sql<SqlBool>`(r.kind = 'exclusion') = EXISTS (SELECT 1 FROM case_access_users u WHERE u.person_id = r.person_id AND u.kind = r.kind AND u.user_id = ${user.id})`,
-    )
-    .orderBy('r.kind')
-    .executeTakeFirst();
+  const rule = await refusingRules(db, user.id, personId).executeTakeFirst();
   return rule ? { allowed: false, message: rule.message } : { allowed: true, message: null };
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Db } from '../database.ts';
+import { prepared } from '../platform/db/prepared.ts';
 
 /** What happened, to whom, by whom: one row of the append-only log. */
 export interface AuditEvent {
@@ -10,19 +11,14 @@ export interface AuditEvent {
 }
 export interface AuditActor { userId: number | null; username: string | null; requestId: string | null; ip: string | null }
 
+// Prepared: every read of a case writes one (src/platform/db/prepared.ts).
+const insertAudit = prepared((db: Db, userId: number | null, username: string | null, personId: number | null, action: string,
+  detail: string | null, requestId: string | null, ip: string | null) => db.insertInto('audit_log')
+  .values({ user_id: userId, username, person_id: personId, action, detail, request_id: requestId, ip }));
+
 export async function writeAudit(db: Db, actor: AuditActor, event: AuditEvent): Promise<void> {
-  await db
-    .insertInto('audit_log')
-    .values({
-      user_id: actor.userId,
-      username: actor.username,
-      person_id: event.personId ?? null,
-      action: event.action,
-      detail: event.detail ? JSON.stringify(event.detail) : null,
-      request_id: actor.requestId,
-      ip: actor.ip,
-    })
-    .execute();
+  await insertAudit(db, actor.userId, actor.username, event.personId ?? null, event.action,
+    event.detail ? JSON.stringify(event.detail) : null, actor.requestId, actor.ip);
 }
 
 export async function auditTrail(db: Db, personId: number, options: { limit: number; beforeId?: number }) {

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { sql, type SqlBool } from 'kysely';
 import type { Db } from '../database.ts';
+import { prepared } from '../platform/db/prepared.ts';
 import type { CurrentUser, Permission } from './current-user.ts';
 
 export const sha256 = (value: string): Buffer => createHash('sha256').update(value).digest();
@@ -10,31 +11,32 @@ export const roleGrants = (permission: Permission) =>
 
 const randomToken = (bytes = 32): string => randomBytes(bytes).toString('base64url');
 
+/** The columns of a signed-in user (from `users` joined to `roles`): who they are, their role's reach and permissions. */
+const USER_COLUMNS = [
+  'users.id', 'users.username', 'users.display_name', 'users.role_code', 'users.agency_code',
+  'users.region_id', 'users.team_id', 'roles.name as role_name', 'roles.case_scope',
+  sql<string[]>`array(select permission from role_permissions p where p.role_code = users.role_code)`.as('permissions'),
+] as const;
+const activeUsers = (db: Db) => db.selectFrom('users').innerJoin('roles', 'roles.code', 'users.role_code')
+  .select(USER_COLUMNS).where('users.active', '=', true);
+
+type UserRow = NonNullable<Awaited<ReturnType<ReturnType<typeof activeUsers>['executeTakeFirst']>>>;
+const currentUser = (row: UserRow): CurrentUser => ({
+  id: row.id,
+  username: row.username,
+  displayName: row.display_name,
+  roleCode: row.role_code,
+  roleName: row.role_name,
+  agencyCode: row.agency_code,
+  caseScope: row.case_scope,
+  regionId: row.region_id,
+  teamId: row.team_id,
+  permissions: new Set(row.permissions),
+});
+
 async function loadUser(db: Db, where: { userId: number }): Promise<CurrentUser | null> {
-  const row = await db
-    .selectFrom('users')
-    .innerJoin('roles', 'roles.code', 'users.role_code')
-    .select([
-      'users.id', 'users.username', 'users.display_name', 'users.role_code', 'users.agency_code',
-      'users.region_id', 'users.team_id', 'roles.name as role_name', 'roles.case_scope',
-      sql<string[]>`array(select permission from role_permissions p where p.role_code = users.role_code)`.as('permissions'),
-    ])
-    .where('users.id', '=', where.userId)
-    .where('users.active', '=', true)
-    .executeTakeFirst();
-  if (!row) return null;
-  return {
-    id: row.id,
-    username: row.username,
-    displayName: row.display_name,
-    roleCode: row.role_code,
-    roleName: row.role_name,
-    agencyCode: row.agency_code,
-    caseScope: row.case_scope,
-    regionId: row.region_id,
-    teamId: row.team_id,
-    permissions: new Set(row.permissions),
-  };
+  const row = await activeUsers(db).where('users.id', '=', where.userId).executeTakeFirst();
+  return row ? currentUser(row) : null;
 }
 
 export async function findUserForSignIn(db: Db, username: string) {
@@ -56,22 +58,31 @@ export async function createSession(db: Db, userId: number): Promise<{ cookie: s
   return { cookie, csrfToken };
 }
 
-/** Finds a live session and touches it; an idle one is deleted and treated as absent. */
+/**
+ * Finds a live session with its user in one statement: every page pays for it. The session is touched
+ * (last_seen_at) at most once a minute rather than on every request, so a page view writes nothing; the
+ * idle limit is counted in minutes, so a minute's grain loses nothing. An idle session is deleted and
+ * treated as absent, as is one whose user has been deactivated.
+ */
+const liveSession = prepared((db: Db, idHash: Buffer, idleMinutes: number) => db
+  .with('live', (qb) => qb.selectFrom('sessions').select(['user_id', 'csrf_token', 'last_seen_at'])
+    .where('id_hash', '=', idHash).where('last_seen_at', '>', sql<Date>`now() - make_interval(mins => ${idleMinutes})`))
+  .with('touched', (qb) => qb.updateTable('sessions').set({ last_seen_at: sql`now()` })
+    .where('id_hash', '=', idHash).where('last_seen_at', '<', sql<Date>`now() - interval '1 minute'`)
+    .where(sql<boolean>`exists (select 1 from live)`))
+  .selectFrom('live')
+  .innerJoin('users', 'users.id', 'live.user_id').innerJoin('roles', 'roles.code', 'users.role_code')
+  .select(USER_COLUMNS).select('live.csrf_token')
+  .where('users.active', '=', true));
+
 export async function resumeSession(db: Db, cookie: string, idleMinutes: number): Promise<Session | null> {
   const idHash = sha256(cookie);
-  const row = await db
-    .updateTable('sessions')
-    .set({ last_seen_at: sql`now()` })
-    .where('id_hash', '=', idHash)
-    .where('last_seen_at', '>', sql<Date>`now() - make_interval(mins => ${idleMinutes})`)
-    .returning(['user_id', 'csrf_token'])
-    .executeTakeFirst();
+  const [row] = await liveSession(db, idHash, idleMinutes);
   if (!row) {
     await db.deleteFrom('sessions').where('id_hash', '=', idHash).execute();
     return null;
   }
-  const user = await loadUser(db, { userId: row.user_id });
-  return user ? { idHash, csrfToken: row.csrf_token, user } : null;
+  return { idHash, csrfToken: row.csrf_token, user: currentUser(row) };
 }
 
 export async function endSession(db: Db, idHash: Buffer): Promise<void> {

@@ -23,6 +23,8 @@ import * as remindersMigration from './0021_reminders.ts';
 import * as timeWithPeopleMigration from './0022_time_with_people.ts';
 import * as contactLevelsMigration from './0023_contact_levels.ts';
 import * as allegedBreachesMigration from './0024_alleged_breaches.ts';
+import * as supervisionIndexesMigration from './0025_supervision_indexes.ts';
+import * as nationalReadsMigration from './0026_national_reads.ts';
 
 /** Numbered schema changes, applied in key order. Add new ones at the end; never edit an applied one. */
 export const migrations: Record<string, Migration> = {
@@ -50,4 +52,6 @@ export const migrations: Record<string, Migration> = {
   '0022_time_with_people': timeWithPeopleMigration,
   '0023_contact_levels': contactLevelsMigration,
   '0024_alleged_breaches': allegedBreachesMigration,
+  '0025_supervision_indexes': supervisionIndexesMigration,
+  '0026_national_reads': nationalReadsMigration,
 };

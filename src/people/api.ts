@@ -119,8 +119,8 @@ export async function peopleApi(app: FastifyInstance, { db }: { db: Db }) {
     onRequest: read,
     schema: { summary: 'A person\'s case overview', tags: ['people'], params: crnParams, response: { 200: PersonDetail, ...errors } },
   }, async (request) => {
-    const found = await openCase(db, request, (request.params as { crn: string }).crn, 'api.case.read');
-    const { person, aliases, addresses, allocation, accessRules } = await caseOverview(db, found.id);
+    const { data } = await openCase(db, request, (request.params as { crn: string }).crn, 'api.case.read', (found) => caseOverview(db, found.id));
+    const { person, aliases, addresses, allocation, accessRules } = data;
     return {
       crn: person.crn,
       firstName: person.first_name,

@@ -1,21 +1,28 @@
 import type { FastifyRequest } from 'fastify';
 import { sql } from 'kysely';
+import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
+import { activeRules } from '../access/visibility.ts';
 import { can, PERMISSIONS } from '../auth/current-user.ts';
 import type { Db } from '../database.ts';
 import { presentRegistrations } from '../registrations/presenter.ts';
-import { registrationsFor } from '../registrations/repository.ts';
+import { registrationsQuery } from '../registrations/repository.ts';
 import { levelTag } from '../assessment/rosh/presenter.ts';
-import { latestRosh } from '../assessment/rosh/repository.ts';
+import { currentRoshQuery } from '../assessment/rosh/repository.ts';
 import { roshReviewStatus } from '../assessment/rosh/rules.ts';
 import { audit } from '../audit/request-audit.ts';
 import { HttpError } from '../platform/http/errors.ts';
 import { presentStanding } from '../sentencing/presenter.ts';
-import { sentenceStanding } from '../sentencing/repository.ts';
+import { standingQuery } from '../sentencing/repository.ts';
+import { prepared } from '../platform/db/prepared.ts';
 import { parseCrn } from './identifiers.ts';
 import { lookUpCase } from './repository.ts';
 
-/** Opens a case for reading: 404 when there is none, 403 with the access list's message when refused. Audits both. */
-export async function openCase(db: Db, request: FastifyRequest, crnInput: string, action: string) {
+/**
+ * Opens a case for reading: 404 when there is none, 403 with the access list's message when refused.
+ * Audits both. `alongside` reads the page's own data while the audit record is written (every read of a
+ * case is audited: the page is answered only once the record is written).
+ */
+export async function openCase<T = undefined>(db: Db, request: FastifyRequest, crnInput: string, action: string, alongside?: (person: { id: number; crn: string }) => Promise<T>) {
   const crn = parseCrn(crnInput);
   if (!crn.ok) throw new HttpError(404, `${crnInput} is not a CRN. A CRN is one capital letter and 6 digits, like X123456.`);
   const found = await lookUpCase(db, request.user!, crn.value);
@@ -24,8 +31,8 @@ export async function openCase(db: Db, request: FastifyRequest, crnInput: string
     await audit(db, request, { action: `${action}-refused`, personId: found.personId });
     throw new HttpError(403, found.message);
   }
-  await audit(db, request, { action, personId: found.personId });
-  return found.value;
+  const [, data] = await Promise.all([audit(db, request, { action, personId: found.personId }), alongside?.(found.value)]);
+  return Object.assign(found.value, { data: data as T });
 }
 
 /** The tabs every case page carries, in the order a practitioner works through a case. */
@@ -63,17 +70,14 @@ export interface CaseHeader {
  * case page shows: name, CRN, restricted banner, risk flags banner, tier and the case's tabs. Pages
  * render it with {% include "people/views/case-header.njk" %} so risk is in view wherever a decision is made.
  */
-export async function openCasePage(db: Db, request: FastifyRequest, crn: string, action: string) {
-  const person = await openCase(db, request, crn, action);
-  const [row, rules, flags, tier, rosh, standing] = await Promise.all([
-    db.selectFrom('people').select(['first_name', 'last_name']).where('id', '=', person.id).executeTakeFirstOrThrow(),
-    db.selectFrom('case_access_rules').select('kind').where('person_id', '=', person.id)
-      .where((eb) => eb.or([eb('ends_on', 'is', null), eb('ends_on', '>=', sql<string>`current_date`)])).execute(),
-    registrationsFor(db, person.id),
-    db.selectFrom('tier_calculations').select('tier').where('person_id', '=', person.id).orderBy('id', 'desc').limit(1).executeTakeFirst(),
-    latestRosh(db, person.id),
-    sentenceStanding(db, person.id),
-  ]);
+export async function openCasePage<T = undefined>(db: Db, request: FastifyRequest, crn: string, action: string, alongside?: (person: { id: number; crn: string }) => Promise<T>) {
+  const person = await openCase(db, request, crn, action, async (found) => {
+    const [[header], data] = await Promise.all([caseHeaderRow(db, found.id), alongside?.(found)]);
+    return { header, data };
+  });
+  const { header: row, data } = person.data;
+  if (!row) throw new HttpError(404, `There is no person with CRN ${person.crn}.`);
+  const { rules, flags, tier, rosh, standing } = row;
   const today = new Date().toISOString().slice(0, 10);
   const path = request.url.split('?')[0] ?? '';
   const base = `/people/${person.crn}`;
@@ -86,10 +90,24 @@ export async function openCasePage(db: Db, request: FastifyRequest, crn: string,
     restricted: rules.length > 0,
     restrictionKinds: rules.map((rule) => rule.kind),
     flags: presentRegistrations(flags, today),
-    tier: tier?.tier ?? null,
-    rosh: rosh && { tag: levelTag(rosh.overall), reviewOverdue: roshReviewStatus(rosh.reviewDueOn, today) === 'overdue' },
+    tier: tier ?? null,
+    rosh: rosh && { tag: levelTag(rosh.overall), reviewOverdue: roshReviewStatus(rosh.review_due_on, today) === 'overdue' },
     sentence: presentStanding(standing),
     tabs,
   };
-  return { person, caseHeader };
+  return { person, caseHeader, data: data as T };
 }
+
+/** What the top of a case page shows, in one round trip; each part's query belongs to its area. */
+const caseHeaderRow = prepared((db: Db, personId: number) => {
+  const ofPerson = sql.ref<number>('people.id');
+  return db.selectFrom('people').select(['first_name', 'last_name'])
+    .select(() => [
+      jsonArrayFrom(activeRules(db, ofPerson).select('r.kind')).as('rules'),
+      jsonArrayFrom(registrationsQuery(db, ofPerson)).as('flags'),
+      db.selectFrom('tier_calculations').select('tier').where('person_id', '=', ofPerson).orderBy('id', 'desc').limit(1).as('tier'),
+      jsonObjectFrom(currentRoshQuery(db, ofPerson)).as('rosh'),
+      jsonObjectFrom(standingQuery(db, ofPerson)).$notNull().as('standing'),
+    ])
+    .where('id', '=', personId);
+});

@@ -1,9 +1,11 @@
 import { randomInt } from 'node:crypto';
 import { sql, type SqlBool } from 'kysely';
-import { accessListAllows, inScope, refusal } from '../access/visibility.ts';
+import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
+import { accessListAllows, activeRules, inScope, refusingRules } from '../access/visibility.ts';
 import type { RoshLevel } from '../assessment/rosh/rules.ts';
 import type { CurrentUser } from '../auth/current-user.ts';
 import type { Db } from '../database.ts';
+import { prepared } from '../platform/db/prepared.ts';
 import type { NewPerson } from './person-form.ts';
 import type { SearchQuery } from './search-query.ts';
 
@@ -14,43 +16,49 @@ export type CaseLookup<T> =
 
 /** Finds a case by CRN for this user: not found, refused (scope or access list, with the message), or found. */
 export async function lookUpCase(db: Db, user: CurrentUser, crn: string): Promise<CaseLookup<{ id: number; crn: string }>> {
+  // One round trip: the person, whether the role reaches them, and the access list's first refusal.
   const row = await db
     .selectFrom('people')
     .select(['people.id', 'people.crn', inScope(user).as('in_scope')])
+    .select(() => jsonObjectFrom(refusingRules(db, user.id, sql.ref<number>('people.id')).limit(1)).as('refused'))
     .where('people.crn', '=', crn)
     .executeTakeFirst();
   if (!row) return { status: 'not-found' };
   if (!row.in_scope) {
     return { status: 'refused', personId: row.id, message: 'This case is managed outside the area your role covers.' };
   }
-  const access = await refusal(db, user, row.id);
-  if (!access.allowed) return { status: 'refused', personId: row.id, message: access.message ?? 'You cannot view this case.' };
+  if (row.refused) return { status: 'refused', personId: row.id, message: row.refused.message ?? 'You cannot view this case.' };
   return { status: 'found', personId: row.id, value: { id: row.id, crn: row.crn } };
 }
 
+// One round trip, prepared (src/platform/db/prepared.ts): the person with their aliases, addresses,
+// current allocation and active access rules.
+const overviewRow = prepared((db: Db, personId: number) => {
+  const ofPerson = sql.ref<number>('people.id');
+  return db.selectFrom('people').innerJoin('regions', 'regions.id', 'people.region_id')
+    .selectAll('people').select('regions.name as region_name')
+    .select(() => [
+      jsonArrayFrom(db.selectFrom('person_aliases').select(['first_name', 'last_name', 'date_of_birth'])
+        .where('person_id', '=', ofPerson).orderBy('id')).as('aliases'),
+      jsonArrayFrom(db.selectFrom('person_addresses').selectAll().where('person_id', '=', ofPerson)
+        .orderBy(sql`case status when 'main' then 0 when 'secondary' then 1 else 2 end`).orderBy('start_date', 'desc')).as('addresses'),
+      jsonObjectFrom(db.selectFrom('case_allocations as a')
+        .innerJoin('teams', 'teams.id', 'a.team_id')
+        .innerJoin('pdus', 'pdus.id', 'teams.pdu_id')
+        .leftJoin('users', 'users.id', 'a.practitioner_id')
+        .select(['teams.name as team_name', 'pdus.name as pdu_name', 'users.display_name as practitioner_name', 'users.email as practitioner_email', 'users.grade as practitioner_grade', 'a.started_at'])
+        .where('a.person_id', '=', ofPerson).where('a.ended_at', 'is', null)).as('allocation'),
+      jsonArrayFrom(activeRules(db, ofPerson).select(['r.kind', 'r.ends_on'])).as('accessRules'),
+    ])
+    .where('people.id', '=', personId);
+});
+
 /** Everything the case overview shows. Call only after lookUpCase has allowed it. */
 export async function caseOverview(db: Db, personId: number) {
-  const [person, aliases, addresses, allocation, accessRules] = await Promise.all([
-    db.selectFrom('people').innerJoin('regions', 'regions.id', 'people.region_id')
-      .selectAll('people').select('regions.name as region_name')
-      .where('people.id', '=', personId).executeTakeFirstOrThrow(),
-    db.selectFrom('person_aliases').select(['first_name', 'last_name', 'date_of_birth'])
-      .where('person_id', '=', personId).orderBy('id').execute(),
-    db.selectFrom('person_addresses').selectAll()
-      .where('person_id', '=', personId)
-      .orderBy(sql`case status when 'main' then 0 when 'secondary' then 1 else 2 end`).orderBy('start_date', 'desc').execute(),
-    db.selectFrom('case_allocations as a')
-      .innerJoin('teams', 'teams.id', 'a.team_id')
-      .innerJoin('pdus', 'pdus.id', 'teams.pdu_id')
-      .leftJoin('users', 'users.id', 'a.practitioner_id')
-      .select(['teams.name as team_name', 'pdus.name as pdu_name', 'users.display_name as practitioner_name', 'users.email as practitioner_email', 'users.grade as practitioner_grade', 'a.started_at'])
-      .where('a.person_id', '=', personId).where('a.ended_at', 'is', null).executeTakeFirst(),
-    db.selectFrom('case_access_rules').select(['kind', 'ends_on'])
-      .where('person_id', '=', personId)
-      .where((eb) => eb.or([eb('ends_on', 'is', null), eb('ends_on', '>=', sql<string>`current_date`)]))
-      .execute(),
-  ]);
-  return { person, aliases, addresses, allocation: allocation ?? null, accessRules };
+  const [row] = await overviewRow(db, personId);
+  if (!row) throw new Error(`No person ${personId}`);
+  const { aliases, addresses, allocation, accessRules, ...person } = row;
+  return { person, aliases, addresses, allocation, accessRules };
 }
 export type CaseOverview = Awaited<ReturnType<typeof caseOverview>>;
 
@@ -104,9 +112,15 @@ function casesWithAllocation(db: Db) {
 
 export interface SearchResults { items: CaseListItem[]; total: number }
 
+/** How many of the most similar surnames a name search considers. */
+const SURNAME_CANDIDATES = 100;
+
 /**
  * Search within the user's scope. Identifiers match exactly; names match by trigram similarity (so
- * typos still find), ranked by how close the surname (or an alias) and the forename are.
+ * typos still find), ranked by how close the surname (or an alias) and the forename are. The fuzzy match
+ * runs against the distinct surnames (migration 0026), then people are found by the exact surnames that
+ * matched: two million rows are never compared with the typed name. One round trip: the total comes
+ * with the rows (a window count over the matches, before the limit).
  */
 export async function searchPeople(db: Db, user: CurrentUser, query: SearchQuery, limit = 50): Promise<SearchResults> {
   if (query.kind === 'empty') return { items: [], total: 0 };
@@ -120,20 +134,27 @@ export async function searchPeople(db: Db, user: CurrentUser, query: SearchQuery
     case 'dateOfBirth': base = base.where('people.date_of_birth', '=', query.dateOfBirth); break;
     case 'name': {
       const surname = query.surname;
-      base = base.where(sql<SqlBool>`(lower(people.last_name) % ${surname} OR people.id IN (
-        SELECT person_id FROM person_aliases WHERE lower(last_name) % ${surname}))`);
+      // The similar surnames are found once (MATERIALIZED), then people by each exact surname, or an alias
+      // of it; each person once, with their closest. The role's scope is applied inside, where the
+      // (surname, region) index can use it.
+      const matched = sql<{ person_id: number; sim: number }>`(WITH close_names AS MATERIALIZED (
+          SELECT name, similarity(name, ${surname}) AS sim FROM surnames WHERE name % ${surname}
+          ORDER BY sim DESC, name LIMIT ${SURNAME_CANDIDATES})
+        SELECT person_id, max(sim) AS sim FROM (
+          SELECT people.id AS person_id, n.sim FROM close_names n JOIN people ON lower(people.last_name) = n.name WHERE ${inScope(user)}
+          UNION ALL
+          SELECT a.person_id, n.sim FROM close_names n JOIN person_aliases a ON lower(a.last_name) = n.name
+        ) m GROUP BY person_id)`;
+      base = base.innerJoin(matched.as('matched'), (join) => join.onRef('matched.person_id', '=', 'people.id'));
       if (query.dateOfBirth) base = base.where('people.date_of_birth', '=', query.dateOfBirth);
       const forename = query.forename ? sql<number>`similarity(lower(people.first_name), ${query.forename})` : sql<number>`0`;
-      rank = sql<number>`2 * greatest(similarity(lower(people.last_name), ${surname}), coalesce((
-        SELECT max(similarity(lower(a.last_name), ${surname})) FROM person_aliases a WHERE a.person_id = people.id), 0)) + ${forename}`;
+      rank = sql<number>`2 * matched.sim + ${forename}`;
       break;
     }
   }
-  const [rows, count] = await Promise.all([
-    base.select(listColumns(user)).$if(rank !== null, (qb) => qb.orderBy(rank!, 'desc')).orderBy('people.last_name').orderBy('people.first_name').orderBy('people.crn').limit(limit).execute(),
-    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-  ]);
-  return { items: rows.map(toItem), total: Number(count.n) };
+  const rows = await base.select(listColumns(user)).select(sql<number>`count(*) over ()`.as('total'))
+    .$if(rank !== null, (qb) => qb.orderBy(rank!, 'desc')).orderBy('people.last_name').orderBy('people.first_name').orderBy('people.crn').limit(limit).execute();
+  return { items: rows.map(toItem), total: Number(rows[0]?.total ?? 0) };
 }
 
 export interface PossibleDuplicate { crn: string; reason: 'pnc' | 'cro' | 'nomisNumber' | 'niNumber' | 'nameAndDateOfBirth'; viewable: boolean; name: string | null; dateOfBirth: string | null }

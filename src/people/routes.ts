@@ -85,8 +85,7 @@ export async function peopleRoutes(app: FastifyInstance, { db }: { db: Db }) {
 
   app.get('/people/:crn', canRead, async (request, reply) => {
     const { crn } = request.params as { crn: string };
-    const { person: found, caseHeader } = await openCasePage(db, request, crn, 'case.read');
-    const data = await caseOverview(db, found.id);
+    const { caseHeader, data } = await openCasePage(db, request, crn, 'case.read', (found) => caseOverview(db, found.id));
     const overview = presentOverview(data);
     const created = (request.query as { created?: string }).created === '1';
     return reply.page('people/views/overview.njk', {

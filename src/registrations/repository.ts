@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type Expression } from 'kysely';
 import type { Db } from '../database.ts';
 import { byPerson, inBatches } from '../platform/db/batches.ts';
 import type { NewRegistration } from './rules.ts';
@@ -6,7 +6,7 @@ import type { NewRegistration } from './rules.ts';
 export const registrationTypes = (db: Db) => db.selectFrom('registration_types').selectAll().orderBy('name').execute();
 
 /** A case's flags, active first (most serious colour first), with the latest review. */
-export async function registrationsFor(db: Db, personId: number) {
+export function registrationsQuery(db: Db, personId: number | Expression<number>) {
   return db
     .selectFrom('registrations as r')
     .innerJoin('registration_types as t', 't.code', 'r.type_code')
@@ -19,9 +19,9 @@ export async function registrationsFor(db: Db, personId: number) {
     .where('r.person_id', '=', personId)
     .orderBy(sql`r.deregistered_on is not null`)
     .orderBy(sql`array_position(array['red','orange','purple','yellow','blue','grey'], t.colour)`)
-    .orderBy('r.registered_on', 'desc')
-    .execute();
+    .orderBy('r.registered_on', 'desc');
 }
+export const registrationsFor = (db: Db, personId: number) => registrationsQuery(db, personId).execute();
 export type RegistrationRow = Awaited<ReturnType<typeof registrationsFor>>[number];
 
 export async function addRegistration(db: Db, personId: number, registration: NewRegistration, userId: number) {

@@ -69,6 +69,10 @@ describe('national dataset generators', () => {
     for (const p of people) surnames.set(p.lastName, (surnames.get(p.lastName) ?? 0) + 1);
     const counts = [...surnames.values()].sort((a, b) => b - a);
     assert.ok(counts[0]! > 10 * counts[Math.floor(counts.length / 2)]!, 'the commonest surname is far commoner than the median one');
+    // A long tail, as in the population: thousands of names, none held by more than about 2%.
+    assert.ok(surnames.size > 3_000, `${surnames.size} distinct surnames in 10,000 people`);
+    assert.ok(counts[0]! < 0.025 * people.length, `the commonest surname is held by ${counts[0]} of ${people.length}`);
+    assert.ok(counts.filter((n) => n === 1).length > 1_000, 'many surnames belong to one person only');
     const men = people.filter((p) => p.sex === 'male').length;
     assert.ok(men > 8_000 && men < 9_000);
     const thirties = people.filter((p) => p.dateOfBirth >= '1987' && p.dateOfBirth < '1997').length;

@@ -8,6 +8,7 @@
 import { croCheckLetter, pncCheckLetter } from '../people/identifiers.ts';
 import { generateDemoPeople, REFERENCE_DATE, type DemoPerson } from '../demo/people.ts';
 import { Random } from '../demo/random.ts';
+import { nationalSurname } from './surnames.ts';
 
 /**
  * Approximate share of the national probation caseload by region (per cent, rounded from published
@@ -153,7 +154,12 @@ export function generateChunk(plan: NationalPlan, chunk: number): NationalPerson
   if (count <= 0) return [];
   const seed = chunkSeed(plan.seed, chunk);
   const random = new Random(seed ^ 0xc0ffee);
-  return generateDemoPeople(count, seed).map((person, k) => {
+  const names = new Random(seed ^ 0x5a17);
+  return generateDemoPeople(count, seed).map((demo, k) => {
+    const lastName = nationalSurname(demo.lastName, names);
+    // An alias under the same surname keeps the person's; another surname is drawn like any other.
+    const aliases = demo.aliases.map((alias) => ({ ...alias, lastName: alias.lastName === demo.lastName ? lastName : nationalSurname(alias.lastName, names) }));
+    const person = { ...demo, lastName, aliases };
     const index = start + k;
     const region = regionOf(plan, index);
     const active = isActive(region, index);

@@ -8,7 +8,7 @@ import type { Random } from '../demo/random.ts';
 import { addDays, addMonths } from '../platform/http/dates.ts';
 import { addConvictions, type ConvictionToRecord } from './repository.ts';
 import type { NewRequirement } from './requirements.ts';
-import { licenceDates, periodEnd, type NewConviction, type NewSentence } from './rules.ts';
+import { licenceDates, periodEnd, type EndOfSentence, type NewConviction, type NewSentence } from './rules.ts';
 import type { SentenceType } from './tables.ts';
 
 const OFFENCES: readonly (readonly [string, number])[] = [
@@ -117,32 +117,39 @@ function conviction(random: Random, sentencedOn: string, type: SentenceType, old
   };
 }
 
+/**
+ * One person's convictions as the demo makes them (pure): the current one active, up to three earlier ones
+ * ended (oldest first). The national dataset (src/scale) uses it too.
+ */
+export function demoPersonConvictions(random: Random, dateOfBirth: string, today: string): { current: NewConviction; earlier: { conviction: NewConviction; ended: EndOfSentence }[] } {
+  const oldEnough = addMonths(dateOfBirth, 12 * 16);
+  const type = random.weighted<SentenceType>([['community_order', 45], ['suspended_sentence_order', 20], ['custody', 35]]);
+  const lengthMonths = lengthFor(random, type);
+  // Made long enough ago to be under way, not so long that it has ended; custody mostly released on licence.
+  let sentencedOn = addDays(today, -random.int(14, Math.min(Math.round(lengthMonths * 30.4) - 14, type === 'custody' ? 1400 : 600)));
+  const current = conviction(random, sentencedOn, type, oldEnough, lengthMonths);
+  const s = current.sentence!;
+  if (s.releaseOn && s.releaseOn > today && random.chance(0.7)) s.releaseOn = addDays(today, -random.int(0, Math.min(60, daysBetween(s.sentencedOn, today))));
+  const earlier: { conviction: NewConviction; ended: EndOfSentence }[] = [];
+  for (let n = random.weighted([[0, 40], [1, 30], [2, 20], [3, 10]]); n > 0; n--) {
+    sentencedOn = addDays(sentencedOn, -random.int(400, 1400));
+    if (sentencedOn < addMonths(oldEnough, 6)) break;
+    const past = conviction(random, sentencedOn, random.weighted<SentenceType>([['community_order', 70], ['suspended_sentence_order', 20], ['custody', 10]]), oldEnough);
+    const ends = periodEnd(sentencedOn, past.sentence!.lengthMonths);
+    const revoked = random.chance(0.1);
+    earlier.push({ conviction: past, ended: { status: revoked ? 'revoked' : 'completed', endedOn: ends > today ? today : ends, reason: revoked ? 'Revoked and re-sentenced after breach' : 'Order completed' } });
+  }
+  return { current, earlier: earlier.reverse() };
+}
+
 /** One to four events per person: the current one active, earlier ones completed (a few revoked). */
 export async function seedSentencingDemo(db: Db, people: { id: number; dateOfBirth: string }[], random: Random, today: string): Promise<void> {
   const items: ConvictionToRecord[] = [];
   let index = 0;
   for (const person of people) {
     const oldEnough = addMonths(person.dateOfBirth, 12 * 16);
-    const type = random.weighted<SentenceType>([['community_order', 45], ['suspended_sentence_order', 20], ['custody', 35]]);
-    const lengthMonths = lengthFor(random, type);
-    // Made long enough ago to be under way, not so long that it has ended; custody mostly released on licence.
-    let sentencedOn = addDays(today, -random.int(14, Math.min(Math.round(lengthMonths * 30.4) - 14, type === 'custody' ? 1400 : 600)));
-    const current = conviction(random, sentencedOn, type, oldEnough, lengthMonths);
-    const s = current.sentence!;
-    if (s.releaseOn && s.releaseOn > today && random.chance(0.7)) s.releaseOn = addDays(today, -random.int(0, Math.min(60, daysBetween(s.sentencedOn, today))));
-    const earlier: ConvictionToRecord[] = [];
-    for (let n = random.weighted([[0, 40], [1, 30], [2, 20], [3, 10]]); n > 0; n--) {
-      sentencedOn = addDays(sentencedOn, -random.int(400, 1400));
-      if (sentencedOn < addMonths(oldEnough, 6)) break;
-      const past = conviction(random, sentencedOn, random.weighted<SentenceType>([['community_order', 70], ['suspended_sentence_order', 20], ['custody', 10]]), oldEnough);
-      const ends = periodEnd(sentencedOn, past.sentence!.lengthMonths);
-      const revoked = random.chance(0.1);
-      earlier.push({
-        personId: person.id, conviction: past,
-        ended: { status: revoked ? 'revoked' : 'completed', endedOn: ends > today ? today : ends, reason: revoked ? 'Revoked and re-sentenced after breach' : 'Order completed' },
-      });
-    }
-    items.push(...earlier.reverse(), { personId: person.id, conviction: current });
+    const { current, earlier } = demoPersonConvictions(random, person.dateOfBirth, today);
+    items.push(...earlier.map((item) => ({ personId: person.id, ...item })), { personId: person.id, conviction: current });
     // About 1 in 40 have a new conviction adjourned for a pre-sentence report, the hearing within 3 weeks.
     // (Not the first few people, whom tests pick for a settled case with every score.)
     if (index++ >= 12 && random.chance(1 / 40)) {

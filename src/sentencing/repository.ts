@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type Expression } from 'kysely';
 import type { CurrentSentence } from '../assessment/tiering/rules.ts';
 import type { Db } from '../database.ts';
 import { byPerson, inBatches } from '../platform/db/batches.ts';
@@ -157,16 +157,17 @@ export async function endSentence(db: Db, sentenceId: number, ending: EndOfSente
 }
 
 /** Where the case stands: under an active sentence, awaiting sentence, or neither (for the case header). */
-export async function sentenceStanding(db: Db, personId: number) {
-  const row = await db.selectFrom('events as e').leftJoin('sentences as s', 's.event_id', 'e.id')
+/** How many of a case's events have an active sentence, await one, or have any: what its status follows. */
+export function standingQuery(db: Db, personId: number | Expression<number>) {
+  return db.selectFrom('events as e').leftJoin('sentences as s', 's.event_id', 'e.id')
     .select([
       sql<number>`count(*) filter (where s.status = 'active')::int`.as('active'),
       sql<number>`count(*) filter (where s.id is null)::int`.as('awaiting'),
       sql<number>`count(s.id)::int`.as('sentences'),
     ])
-    .where('e.person_id', '=', personId).executeTakeFirstOrThrow();
-  return row;
+    .where('e.person_id', '=', personId);
 }
+export const sentenceStanding = (db: Db, personId: number) => standingQuery(db, personId).executeTakeFirstOrThrow();
 
 /** Active sentences with their requirements, for many people: what the tier and the unsupervised suffix read. */
 export async function currentSentencesForTiers(db: Db, personIds: readonly number[], today = new Date().toISOString().slice(0, 10)) {

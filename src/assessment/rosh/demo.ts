@@ -44,26 +44,33 @@ function assessment(random: Random, personId: number, version: number, completed
 }
 
 /**
+ * One person's RoSH assessments, oldest first (pure): one to three versions, the latest's review overdue
+ * for about 1 in 10. The national dataset (src/scale) uses it too.
+ */
+export function demoRoshVersions(random: Random, personId: number, today: string): Row[] {
+  const versions = random.weighted([[1, 65], [2, 25], [3, 10]]);
+  const overdue = random.chance(0.1);
+  // The latest's review date: a few days to a few months ago when overdue, otherwise ahead of today.
+  let reviewDueOn = overdue ? addDays(today, -random.int(1, 120)) : addDays(today, random.int(0, 150));
+  const latest: Row[] = [];
+  for (let version = versions; version >= 1; version--) {
+    const made = assessment(random, personId, version, today, reviewDueOn, version < versions);
+    const months = defaultReviewMonths(made.overall);
+    made.completed_on = addMonths(reviewDueOn, -months) > today ? today : addMonths(reviewDueOn, -months);
+    latest.push(made);
+    reviewDueOn = addDays(made.completed_on, -random.int(0, 14)); // the one before was reviewed around its date
+  }
+  return latest.reverse();
+}
+
+/**
  * About 60% of people have a completed RoSH assessment, some with earlier versions, about 10% of those
  * with the review overdue. Inserted directly: the demo loader calculates tiers afterwards if it wants them.
  */
 export async function seedRoshDemo(db: Db, people: { id: number }[], random: Random, today: string): Promise<void> {
   const rows: Row[] = [];
   for (const person of people) {
-    if (!random.chance(0.6)) continue;
-    const versions = random.weighted([[1, 65], [2, 25], [3, 10]]);
-    const overdue = random.chance(0.1);
-    // The latest's review date: a few days to a few months ago when overdue, otherwise ahead of today.
-    let reviewDueOn = overdue ? addDays(today, -random.int(1, 120)) : addDays(today, random.int(0, 150));
-    const latest: Row[] = [];
-    for (let version = versions; version >= 1; version--) {
-      const made = assessment(random, person.id, version, today, reviewDueOn, version < versions);
-      const months = defaultReviewMonths(made.overall);
-      made.completed_on = addMonths(reviewDueOn, -months) > today ? today : addMonths(reviewDueOn, -months);
-      latest.push(made);
-      reviewDueOn = addDays(made.completed_on, -random.int(0, 14)); // the one before was reviewed around its date
-    }
-    rows.push(...latest.reverse());
+    if (random.chance(0.6)) rows.push(...demoRoshVersions(random, person.id, today));
   }
   await inBatches(rows, (batch) => db.insertInto('rosh_assessments').values(batch).execute());
 }

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type Expression } from 'kysely';
 import type { Db } from '../../database.ts';
 import { inBatches } from '../../platform/db/batches.ts';
 import type { RoshAssessment, RoshLevel } from './rules.ts';
@@ -27,6 +27,9 @@ export async function latestRoshFor(db: Db, personIds: readonly number[]): Promi
     .where('person_id', 'in', ids).where('superseded', '=', false).execute());
   return new Map(rows.map((row) => [row.person_id, { id: Number(row.id), overall: row.overall, completedOn: row.completed_on, reviewDueOn: row.review_due_on }]));
 }
+/** A case's current (not superseded) RoSH: its level and review date. */
+export const currentRoshQuery = (db: Db, personId: number | Expression<number>) =>
+  db.selectFrom('rosh_assessments').select(['overall', 'review_due_on']).where('person_id', '=', personId).where('superseded', '=', false);
 export const latestRosh = async (db: Db, personId: number) => (await latestRoshFor(db, [personId])).get(personId) ?? null;
 
 /**

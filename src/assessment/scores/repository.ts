@@ -1,6 +1,6 @@
 import { sql, type Insertable } from 'kysely';
 import type { Db } from '../../database.ts';
-import { latestNeedsFor } from '../needs/repository.ts';
+import { latestNeedsFor, type LatestNeeds } from '../needs/repository.ts';
 import type { Validated } from '../predictors/common.ts';
 import { scoreOgp } from '../predictors/ogp.ts';
 import { scoreOgrs3 } from '../predictors/ogrs3.ts';
@@ -8,7 +8,7 @@ import { scoreOvp } from '../predictors/ovp.ts';
 import { currentEventsForPredictors } from '../../sentencing/repository.ts';
 import { byPerson, inBatches } from '../../platform/db/batches.ts';
 import type { PredictorScoresTable } from '../tables.ts';
-import { stableJson } from '../tier/stable-json.ts';
+import { sameJson } from '../tier/stable-json.ts';
 import { ogpInputFrom, ogrs3InputFrom, ovpInputFrom, type Gathered, type PredictorFacts } from './inputs.ts';
 
 export type Predictor = 'ogrs3' | 'ogp' | 'ovp';
@@ -19,18 +19,21 @@ const historyColumns = (db: Db) => db.selectFrom('criminal_histories as h').left
 
 export const criminalHistory = (db: Db, personId: number) => historyColumns(db).where('h.person_id', '=', personId).executeTakeFirst();
 
-/** Everything the predictors read from the record, for many people: a few queries whatever their number. */
-export async function predictorFactsFor(db: Db, personIds: readonly number[]): Promise<Map<number, PredictorFacts>> {
-  const [people, events, histories, needs] = await Promise.all([
+/**
+ * Everything the predictors read from the record, for many people: a few queries whatever their number.
+ * `needs`, when the caller has read them already (the tier reads them too), are not read again.
+ */
+export async function predictorFactsFor(db: Db, personIds: readonly number[], needs?: Map<number, LatestNeeds>): Promise<Map<number, PredictorFacts>> {
+  const [people, events, histories, latestNeeds] = await Promise.all([
     inBatches(personIds, (ids) => db.selectFrom('people').select(['id', 'sex', 'date_of_birth']).where('id', 'in', ids).execute()),
     currentEventsForPredictors(db, personIds),
     inBatches(personIds, (ids) => historyColumns(db).where('h.person_id', 'in', ids).execute()),
-    latestNeedsFor(db, personIds),
+    needs ?? latestNeedsFor(db, personIds),
   ]);
   const history = new Map(histories.map((h) => [h.person_id, h]));
   return new Map(people.map((person) => {
     const h = history.get(person.id);
-    const n = needs.get(person.id);
+    const n = latestNeeds.get(person.id);
     return [person.id, {
       person: { sex: person.sex, dateOfBirth: person.date_of_birth },
       event: events.get(person.id) ?? null,
@@ -64,6 +67,15 @@ export async function scoreHistory(db: Db, personId: number) {
     .where('s.person_id', '=', personId).orderBy('s.id', 'desc').limit(60).execute();
 }
 
+/** Each person's latest inputs of each predictor, and OGRS3's result: what a refresh compares and keeps (not the terms and sources). */
+async function latestInputsFor(db: Db, personIds: readonly number[]) {
+  const rows = await inBatches(personIds, (ids) => db.selectFrom('predictor_scores').distinctOn(['person_id', 'predictor'])
+    .select(['person_id', 'predictor', 'inputs', 'two_year_percent', 'calculated_at'])
+    .where('person_id', 'in', ids).orderBy('person_id').orderBy('predictor').orderBy('id', 'desc').execute());
+  const grouped = byPerson(rows);
+  return new Map(personIds.map((id) => [id, Object.fromEntries((grouped.get(id) ?? []).map((row) => [row.predictor, row])) as Partial<Record<Predictor, (typeof rows)[number]>>]));
+}
+
 interface Scored { oneYear: number; twoYear: number; oneYearPercent: number; twoYearPercent: number; band: string; terms: object; score?: number }
 export interface CurrentOgrs3 { twoYearPercent: number; calculatedOn: string }
 
@@ -72,8 +84,8 @@ export interface CurrentOgrs3 { twoYearPercent: number; calculatedOn: string }
  * when its inputs changed: the history shows each change, not each page save. Returns the OGRS3 the
  * tier uses (null where there is none).
  */
-export async function refreshPredictorScores(db: Db, personIds: readonly number[], reason: string, actorId: number | null): Promise<Map<number, CurrentOgrs3 | null>> {
-  const [facts, latest] = await Promise.all([predictorFactsFor(db, personIds), latestScoresFor(db, personIds)]);
+export async function refreshPredictorScores(db: Db, personIds: readonly number[], reason: string, actorId: number | null, needs?: Map<number, LatestNeeds>): Promise<Map<number, CurrentOgrs3 | null>> {
+  const [facts, latest] = await Promise.all([predictorFactsFor(db, personIds, needs), latestInputsFor(db, personIds)]);
   const today = new Date().toISOString().slice(0, 10);
   const rows: Insertable<PredictorScoresTable>[] = [];
   const ogrs3 = new Map<number, CurrentOgrs3 | null>();
@@ -82,7 +94,7 @@ export async function refreshPredictorScores(db: Db, personIds: readonly number[
     const fresh = (predictor: Predictor, gathered: Gathered<object>, score: (input: never) => Validated<Scored>): Scored | null => {
       if (!gathered.ok) return null;
       const before = previous[predictor];
-      if (before && stableJson(before.inputs) === stableJson(gathered.input)) return null;
+      if (before && sameJson(before.inputs, gathered.input)) return null;
       const scored = score(gathered.input as never);
       if (!scored.ok) return null; // e.g. a first sanction after the current one: the risk page names the problem
       const result = scored.value;

@@ -36,9 +36,41 @@ export async function openEmbedded(dataDir: string): Promise<PGlite> {
   return pglite;
 }
 
+/**
+ * SQL texts sent as named (server-side prepared) statements, by name. A server plans an unnamed statement
+ * on every execution: for a case page's joined queries planning cost several times their execution
+ * (docs/performance.md). Queries made with platform/db/prepared.ts are registered here; each pooled
+ * connection prepares one the first time it runs it, and the server keeps its plan.
+ */
+const statementNames = new Map<string, string>();
+export function nameStatement(text: string): void {
+  if (!statementNames.has(text)) statementNames.set(text, `tl_${statementNames.size + 1}`);
+}
+
+const NAMING = Symbol('naming statements');
+type NamingClient = pg.PoolClient & { [NAMING]?: true };
+
+/** A pool whose connections send registered SQL as named statements and anything else as before. */
+function namingStatements(pool: pg.Pool): pg.Pool {
+  const connect = pool.connect.bind(pool) as () => Promise<NamingClient>;
+  (pool as unknown as { connect: () => Promise<pg.PoolClient> }).connect = async () => {
+    const client = await connect();
+    if (!client[NAMING]) {
+      const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+      (client as unknown as { query: (...args: unknown[]) => unknown }).query = (text: unknown, ...rest: unknown[]) => {
+        const name = typeof text === 'string' ? statementNames.get(text) : undefined;
+        return name ? query({ name, text, values: rest[0] }) : query(text, ...rest);
+      };
+      client[NAMING] = true;
+    }
+    return client;
+  };
+  return pool;
+}
+
 export async function openDatabase<DB>(options: DatabaseOptions): Promise<DatabaseHandle<DB>> {
   if (options.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+    const pool = namingStatements(new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 }));
     pool.on('error', () => undefined); // an idle client's error must not crash the process
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'server', close: () => db.destroy() };

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
@@ -19,6 +20,37 @@ export const assetRoots = [
 ];
 
 /**
+ * The MoJ crest for the header, as a file the browser caches (templates/header.njk). The packaged SVG draws
+ * its paths with no fill of their own under fill="none"; the header is black, so the crest is filled white.
+ */
+export const headerCrestSvg = readFileSync(path.join(mojDir, 'moj/assets/images/moj-logotype-crest-2024.svg'), 'utf8')
+  .replace('fill="none"', 'fill="#ffffff"');
+
+/**
+ * Nunjucks' Frame.set splits every variable name on '.' (to allow `set a.b = ...`), and a {% for %} sets
+ * eight names on every iteration (the item and loop.index, loop.first...): on a list of 50 cases that was
+ * the largest single cost of rendering in the profile (docs/performance.md). The same assignments without
+ * the split and its garbage; any other name takes the library's own path.
+ */
+type FrameLike = { variables: Record<string, unknown> };
+const runtime = nunjucks.runtime as unknown as { Frame: { prototype: { set(this: FrameLike, name: string, value: unknown, resolveUp?: boolean): void } } };
+const librarySet = runtime.Frame.prototype.set;
+runtime.Frame.prototype.set = function set(this: FrameLike, name: string, value: unknown, resolveUp?: boolean) {
+  if (!resolveUp) {
+    if (name.startsWith('loop.')) {
+      if (!this.variables.loop) this.variables.loop = {};
+      (this.variables.loop as Record<string, unknown>)[name.slice(5)] = value;
+      return;
+    }
+    if (!name.includes('.')) {
+      this.variables[name] = value;
+      return;
+    }
+  }
+  librarySet.call(this, name, value, resolveUp);
+};
+
+/**
  * Templates are named from src/, so each capability keeps its views beside its code
  * ('people/views/overview.njk'); the design systems' macros resolve as 'govuk/...' and 'moj/...'.
  */
@@ -31,7 +63,38 @@ export function createViews(options: { watch?: boolean } = {}): nunjucks.Environ
   env.addFilter('date', formatDate);
   env.addFilter('dateTime', formatDateTime);
   env.addFilter('age', ageOn);
+  env.addGlobal('remembered', rememberedMacros(env));
   return env;
+}
+
+/** Design-system macros the page shell calls on every page with the same few arguments. */
+const SHELL_MACROS: Record<string, string> = {
+  govukSkipLink: 'govuk/components/skip-link/macro.njk',
+  govukServiceNavigation: 'govuk/components/service-navigation/macro.njk',
+  govukFooter: 'govuk/components/footer/macro.njk',
+};
+const REMEMBERED_LIMIT = 1000;
+
+/**
+ * `{{ remembered('govukFooter', {...}) }}`: a shell macro's HTML, rendered once per distinct argument and
+ * then reused. The profile of a case page showed the shell's macros costing as much as the page's own
+ * content, though they render the same few variants (the navigation differs by role and current page).
+ * Bounded: when full the memory starts again.
+ */
+function rememberedMacros(env: nunjucks.Environment) {
+  const rendered = new Map<string, string>();
+  return (name: string, params: unknown) => {
+    const path = SHELL_MACROS[name];
+    if (!path) throw new Error(`${name} is not a shell macro`);
+    const key = `${name}:${JSON.stringify(params)}`;
+    let html = rendered.get(key);
+    if (html === undefined) {
+      html = env.renderString(`{% from "${path}" import ${name} %}{{ ${name}(params) }}`, { params });
+      if (rendered.size >= REMEMBERED_LIMIT) rendered.clear();
+      rendered.set(key, html);
+    }
+    return new nunjucks.runtime.SafeString(html);
+  };
 }
 
 const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];

@@ -1,6 +1,5 @@
-/** The compliance and enforcement status My cases shows and filters on, from the enforcement area's enforcementStatusOf. */
-import type { Db } from '../../database.ts';
-import { enforcementStatusOf, STATUS_TEXT, type EnforcementStatus } from '../enforcement/service.ts';
+/** The compliance and enforcement status My cases shows and filters on, from the enforcement area's statusFrom. */
+import { STATUS_TEXT, type EnforcementStatus } from '../enforcement/service.ts';
 
 export type EnforcementState = EnforcementStatus;
 
@@ -11,9 +10,3 @@ export interface CaseEnforcement {
 }
 
 export const ENFORCEMENT_LABELS: Record<EnforcementState, string> = STATUS_TEXT;
-
-export async function enforcementStatusesOf(db: Db, personIds: readonly number[], today: string): Promise<Map<number, CaseEnforcement>> {
-  if (!personIds.length) return new Map();
-  const statuses = await enforcementStatusOf(db, personIds, today);
-  return new Map([...statuses].map(([id, s]) => [id, { state: s.status, deadlineOn: s.deadlineOn }]));
-}

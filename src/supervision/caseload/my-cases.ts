@@ -1,15 +1,18 @@
 /**
- * My cases (issue 5 item 8): the practitioner's caseload with, per case, what needs doing. A few queries
- * for the whole caseload, each batched by person id, never one per case.
+ * My cases (issue 5 item 8): the practitioner's caseload with, per case, what needs doing. One query reads the
+ * whole caseload, each fact a per-person subquery on its own index (never a person's whole contact history);
+ * the two policy tables (contact level defaults, enforcement settings) are the only other reads.
  */
 import { sql } from 'kysely';
 import { accessListAllows, inScope } from '../../access/visibility.ts';
 import type { RoshLevel } from '../../assessment/rosh/rules.ts';
 import type { CurrentUser } from '../../auth/current-user.ts';
 import type { Db } from '../../database.ts';
-import { overdueActionsOf } from '../plans/service.ts';
-import { enforcementStatusesOf, type CaseEnforcement } from './enforcement-status.ts';
-import { contactLevelsOf, type ContactLevel } from './service.ts';
+import { enforcementSettings, statusFactsOf, statusFrom } from '../enforcement/service.ts';
+import { overdueActionsCountOf } from '../plans/service.ts';
+import type { CaseEnforcement } from './enforcement-status.ts';
+import { lastSeenOf, latestTierOf, supervisionStartOf } from './repository.ts';
+import { contactLevelFrom, levelTable, type ContactLevel } from './service.ts';
 
 export interface MyCase {
   personId: number;
@@ -25,46 +28,40 @@ export interface MyCase {
   enforcement: CaseEnforcement | null;
 }
 
-export async function nextAppointments(db: Db, personIds: readonly number[]) {
-  if (!personIds.length) return new Map<number, { at: Date; type: string }>();
-  const rows = await db.selectFrom('current_contacts as c').innerJoin('contact_types as t', 't.code', 'c.type_code')
-    .distinctOn('c.person_id').select(['c.person_id', 'c.starts_at', 't.name'])
-    .where('c.person_id', 'in', personIds).where('t.appointment', '=', true).where('c.outcome', 'is', null)
-    .where('c.change', '<>', 'cancelled').where('c.starts_at', '>=', sql<Date>`now()`)
-    .orderBy('c.person_id').orderBy('c.starts_at').execute();
-  return new Map(rows.map((r) => [Number(r.person_id), { at: r.starts_at, type: r.name }]));
-}
-
 /** The cases allocated to this user, in scope; details only where the access list allows them. */
 export async function myCaseload(db: Db, user: CurrentUser, today: string): Promise<MyCase[]> {
-  const allowed = accessListAllows(user);
-  const people = await db.selectFrom('case_allocations as a').innerJoin('people', 'people.id', 'a.person_id')
+  const person = sql.ref<number>('people.id');
+  const facts = statusFactsOf(person);
+  const [table, settings, people] = await Promise.all([levelTable(db), enforcementSettings(db), db.selectFrom('case_allocations as a')
+    .innerJoin('people', 'people.id', 'a.person_id')
     .leftJoin('rosh_assessments as rosh', (join) => join.onRef('rosh.person_id', '=', 'people.id').on('rosh.superseded', '=', false))
-    .select(['people.id', 'people.crn', allowed.as('viewable'), 'people.first_name', 'people.last_name', 'rosh.overall', 'rosh.review_due_on'])
+    .leftJoin('contact_level_overrides as o', (join) => join.onRef('o.person_id', '=', 'people.id').on('o.ended_at', 'is', null))
+    // The next appointment still to happen: the first future row of the person's index contacts_person.
+    .leftJoinLateral((eb) => eb.selectFrom('current_contacts as c').innerJoin('contact_types as t', 't.code', 'c.type_code')
+      .select(['c.starts_at', 't.name']).whereRef('c.person_id', '=', 'people.id')
+      .where('t.appointment', '=', true).where('c.outcome', 'is', null).where('c.change', '<>', 'cancelled').where('c.starts_at', '>=', sql<Date>`now()`)
+      .orderBy('c.starts_at').limit(1).as('next'), (join) => join.onTrue())
+    .select(['people.id', 'people.crn', accessListAllows(user).as('viewable'), 'people.first_name', 'people.last_name', 'rosh.overall', 'rosh.review_due_on',
+      'o.frequency_days', 'o.reason', 'o.set_at', 'next.starts_at as next_at', 'next.name as next_type',
+      latestTierOf(person).as('tier'), lastSeenOf(person).as('last_seen_on'), supervisionStartOf(person).as('since'),
+      overdueActionsCountOf(person, today).as('overdue_actions'),
+      facts.actions.as('actions'), facts.decisions.as('decisions'), facts.warnings.as('warnings'), facts.returns.as('returns')])
     .where('a.practitioner_id', '=', user.id).where('a.ended_at', 'is', null).where(inScope(user))
-    .execute();
-  const ids = people.filter((p) => p.viewable).map((p) => Number(p.id));
-  const [tiers, appointments, levels, actions, enforcement] = await Promise.all([
-    ids.length ? db.selectFrom('tier_calculations').distinctOn('person_id').select(['person_id', 'tier'])
-      .where('person_id', 'in', ids).orderBy('person_id').orderBy('id', 'desc').execute() : [],
-    nextAppointments(db, ids),
-    contactLevelsOf(db, ids, today),
-    overdueActionsOf(db, ids, today),
-    enforcementStatusesOf(db, ids, today),
-  ]);
-  const tierOf = new Map(tiers.map((t) => [Number(t.person_id), t.tier]));
+    .execute()]);
   return people.map((p): MyCase => {
     const id = Number(p.id);
     if (!p.viewable) return { personId: id, crn: p.crn, viewable: false, name: null, sortName: null, tier: null, rosh: null, nextAppointment: null, contact: null, overdueActions: 0, enforcement: null };
+    const override = p.frequency_days !== null && p.reason !== null && p.set_at !== null ? { frequency_days: p.frequency_days, reason: p.reason, set_at: p.set_at } : null;
+    const status = statusFrom(p, settings.warningPeriodMonths, today);
     return {
       personId: id, crn: p.crn, viewable: true,
       name: `${p.first_name} ${p.last_name}`, sortName: `${p.last_name}, ${p.first_name}`.toLowerCase(),
-      tier: tierOf.get(id) ?? null,
+      tier: p.tier,
       rosh: p.overall && p.review_due_on ? { level: p.overall, reviewDueOn: p.review_due_on } : null,
-      nextAppointment: appointments.get(id) ?? null,
-      contact: levels.get(id) ?? null,
-      overdueActions: actions.get(id) ?? 0,
-      enforcement: enforcement.get(id) ?? null,
+      nextAppointment: p.next_at && p.next_type ? { at: new Date(p.next_at), type: p.next_type } : null,
+      contact: contactLevelFrom(table, { tier: p.tier, override, lastSeenOn: p.last_seen_on, since: p.since }, today),
+      overdueActions: Number(p.overdue_actions),
+      enforcement: { state: status.status, deadlineOn: status.deadlineOn },
     };
   });
 }

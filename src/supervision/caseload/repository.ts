@@ -1,5 +1,5 @@
 /** Contact levels: reading the defaults and a case's override, batched by person, and the changes (audited by the callers). */
-import { sql } from 'kysely';
+import { sql, type Expression } from 'kysely';
 import type { Db } from '../../database.ts';
 import { isUniqueViolation } from '../../platform/db/errors.ts';
 import { HttpError } from '../../platform/http/errors.ts';
@@ -32,28 +32,38 @@ export async function currentOverrides(db: Db, personIds: readonly number[]) {
   return new Map(rows.map((r) => [Number(r.person_id), r]));
 }
 
-/** The date of each person's last counted contact at which they were seen (current versions only, not in the future). */
-export async function lastCountedContacts(db: Db, personIds: readonly number[]): Promise<Map<number, string>> {
-  if (!personIds.length) return new Map();
-  const rows = await db.selectFrom('current_contacts').select(['person_id', sql<string>`max(starts_at)::date::text`.as('last_on')])
-    .where('person_id', 'in', personIds).where('counts_for_compliance', '=', true)
-    .where('outcome', 'in', [...SEEN_OUTCOMES]).where('starts_at', '<=', sql<Date>`now()`)
-    .groupBy('person_id').execute();
-  return new Map(rows.map((r) => [Number(r.person_id), r.last_on]));
-}
+/** A person's latest tier, for one person id expression (the index tier_calculations_person answers it). */
+export const latestTierOf = (personId: Expression<number>) =>
+  sql<string | null>`(select t.tier from tier_calculations t where t.person_id = ${personId} order by t.id desc limit 1)`;
+
+/**
+ * The date of a person's last counted contact at which they were seen (current versions only, not in the
+ * future): the newest row of the partial index contacts_seen, not the person's whole history.
+ */
+export const lastSeenOf = (personId: Expression<number>) =>
+  sql<string | null>`(select c.starts_at::date::text from current_contacts c where c.person_id = ${personId}
+    and c.counts_for_compliance and c.outcome in (${sql.join(SEEN_OUTCOMES.map((o) => sql.lit(o)))}) and c.starts_at <= now()
+    order by c.starts_at desc limit 1)`;
 
 /**
  * When supervision in the community started, for a case not yet seen: the latest start of an active
  * sentence (a community or suspended order's date, a licence's release), else the current allocation's start.
  */
+export const supervisionStartOf = (personId: Expression<number>) => sql<string | null>`coalesce(
+  (select max(case when s.sentence_type = 'custody' then s.release_on else s.sentenced_on end)::text from sentences s
+    where s.person_id = ${personId} and s.status = 'active' and (s.sentence_type <> 'custody' or s.release_on <= current_date)),
+  (select a.started_at::date::text from case_allocations a where a.person_id = ${personId} and a.ended_at is null))`;
+
+/** The date of each person's last counted contact at which they were seen. */
+export async function lastCountedContacts(db: Db, personIds: readonly number[]): Promise<Map<number, string>> {
+  if (!personIds.length) return new Map();
+  const rows = await db.selectFrom('people').select(['people.id', lastSeenOf(sql.ref('people.id')).as('last_on')]).where('people.id', 'in', personIds).execute();
+  return new Map(rows.filter((r) => r.last_on).map((r) => [Number(r.id), r.last_on!]));
+}
+
 export async function supervisionStarts(db: Db, personIds: readonly number[]): Promise<Map<number, string>> {
   if (!personIds.length) return new Map();
-  const rows = await db.selectFrom('people')
-    .select(['people.id', sql<string | null>`coalesce(
-      (select max(case when s.sentence_type = 'custody' then s.release_on else s.sentenced_on end)::text from sentences s
-        where s.person_id = people.id and s.status = 'active' and (s.sentence_type <> 'custody' or s.release_on <= current_date)),
-      (select a.started_at::date::text from case_allocations a where a.person_id = people.id and a.ended_at is null))`.as('since')])
-    .where('people.id', 'in', personIds).execute();
+  const rows = await db.selectFrom('people').select(['people.id', supervisionStartOf(sql.ref('people.id')).as('since')]).where('people.id', 'in', personIds).execute();
   return new Map(rows.filter((r) => r.since).map((r) => [Number(r.id), r.since!]));
 }
 

@@ -191,6 +191,31 @@ describe('contacts', () => {
     assert.ok(openapi.json().paths['/api/v1/people/{crn}/appointments'] ?? openapi.json().paths['/people/{crn}/appointments']);
   });
 
+  it('the contacts tab shows 50 a page, newest first, with a link to older ones; requirement progress counts them all', async () => {
+    const c = await joCase();
+    // 60 case notes a day apart, older than anything the demo recorded for the case.
+    await sql`INSERT INTO contacts (person_id, type_code, practitioner_id, starts_at, duration_minutes, counts_for_compliance, direct_engagement, notes, change, recorded_by)
+      SELECT ${c.id}, 'case_note', ${ids['jo.po']}, now() - interval '5 years' - make_interval(days => g), 0, false, false, 'Paging note ' || g, 'recorded', ${ids['jo.po']}
+      FROM generate_series(1, 60) g`.execute(db());
+    const total = Number((await db().selectFrom('current_contacts').select((eb) => eb.fn.countAll<number>().as('n')).where('person_id', '=', c.id).executeTakeFirstOrThrow()).n);
+    const seen: string[] = [];
+    let url: string | null = `/people/${c.crn}/contacts`;
+    for (let pages = 0; url && pages < 10; pages++) {
+      const page = await jo.get(url);
+      assert.equal(page.statusCode, 200);
+      const rows = [...page.body.matchAll(/href="\/people\/[A-Z]\d{6}\/contacts\/(\d+)"/g)].map((m) => m[1]!);
+      assert.ok(rows.length <= 50);
+      seen.push(...rows);
+      url = page.body.match(/href="([^"]+)">Older contacts</)?.[1]?.replace(/&amp;/g, '&') ?? null;
+      if (pages > 0) assert.match(page.body, /Back to the newest contacts/);
+    }
+    assert.equal(seen.length, total);
+    assert.equal(new Set(seen).size, total);
+    assert.ok(total > 50, 'the case has more than one page');
+    assert.equal((await jo.get(`/people/${c.crn}/contacts?before=yesterday`)).statusCode, 400);
+    assert.equal((await jo.get(`/people/${c.crn}/contacts?before=2026-13-45T99:00:00Z_1`)).statusCode, 400);
+  });
+
   it('the demo has contacts with outcomes, upcoming appointments and no clashes', async () => {
     const counts = await db().selectFrom('current_contacts').select([
       sql<number>`count(*) FILTER (WHERE outcome = 'attended_complied')::int`.as('complied'),

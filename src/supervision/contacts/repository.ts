@@ -6,8 +6,16 @@ import { accessListAllows, inScope } from '../../access/visibility.ts';
 import type { CountedContact, RequirementToCount } from './counting.ts';
 import { londonParts } from '../../platform/uk-time.ts';
 
-export async function contactTypes(db: Db) {
-  return db.selectFrom('contact_types').selectAll().orderBy('ordinal').execute();
+const readContactTypes = (db: Db) => db.selectFrom('contact_types').selectAll().orderBy('ordinal').execute();
+let typesCache: ReturnType<typeof readContactTypes> | null = null;
+
+/** The contact types, read once per process: reference data that only a migration changes (nothing else writes it). */
+export function contactTypes(db: Db): ReturnType<typeof readContactTypes> {
+  typesCache ??= readContactTypes(db).catch((error) => {
+    typesCache = null;
+    throw error;
+  });
+  return typesCache;
 }
 
 const contactColumns = [
@@ -31,6 +39,33 @@ export async function contactsOf(db: Db, personId: number) {
     .execute();
 }
 export type ContactRow = Awaited<ReturnType<typeof contactsOf>>[number];
+
+/** Where a page of contacts ends: the last contact shown (newest first, so the next page is older). */
+export interface ContactCursor { startsAt: Date; contactId: number }
+
+/**
+ * A page of a person's current contacts, newest first, from the cursor on: read along the index
+ * contacts_person, so a long history costs one page, not the whole of it. `next` is set when there are more.
+ */
+export async function contactsPage(db: Db, personId: number, after: ContactCursor | null, size: number) {
+  let query = currentContacts(db).where('c.person_id', '=', personId);
+  if (after) {
+    query = query.where('c.starts_at', '<=', after.startsAt)
+      .where((eb) => eb.or([eb('c.starts_at', '<', after.startsAt), eb('c.contact_id', '<', after.contactId)]));
+  }
+  const rows = await query.orderBy('c.starts_at', 'desc').orderBy('c.contact_id', 'desc').limit(size + 1).execute();
+  const last = rows.length > size ? rows[size - 1]! : null;
+  return { rows: rows.slice(0, size), next: last ? { startsAt: new Date(last.starts_at), contactId: last.contact_id } : null };
+}
+
+/** The contacts that count towards the requirements (complied, linked to one of them): read through contacts_requirement. */
+export async function countedFor(db: Db, personId: number, requirementIds: readonly number[]) {
+  if (!requirementIds.length) return [];
+  return db.selectFrom('current_contacts as c')
+    .select(['c.requirement_id', 'c.type_code', 'c.outcome', 'c.starts_at', 'c.duration_minutes'])
+    .where('c.person_id', '=', personId).where('c.requirement_id', 'in', requirementIds).where('c.outcome', '=', 'attended_complied')
+    .execute();
+}
 
 /** One current contact of a person. */
 export async function contactOf(db: Db, personId: number, contactId: number): Promise<ContactRow | undefined> {

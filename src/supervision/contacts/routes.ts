@@ -3,14 +3,14 @@ import { audit } from '../../audit/request-audit.ts';
 import { can, PERMISSIONS } from '../../auth/current-user.ts';
 import { requires } from '../../auth/plugin.ts';
 import type { Db } from '../../database.ts';
-import { openCasePage } from '../../people/case-page.ts';
+import { openCase, openCasePage } from '../../people/case-page.ts';
 import { HttpError, notFound } from '../../platform/http/errors.ts';
 import { requirementProgress } from './counting.ts';
 import { validateAppointment, validateContact, validateCorrection, validateOutcome, validateReschedule } from './forms.ts';
 import { addDays } from '../../platform/http/dates.ts';
 import { londonMidnight, londonParts, longDate } from '../../platform/uk-time.ts';
 import { presentContact, presentProgress, presentVersions, weekHeading } from './presenter.ts';
-import { contactOf, contactTypes, contactsOf, diaryOf, diaryOwner, practitionerChoices, requirementsOf, teamMembers, toCounted, toRequirementsToCount, versionsOf } from './repository.ts';
+import { contactOf, contactTypes, contactsPage, countedFor, diaryOf, diaryOwner, practitionerChoices, requirementsOf, teamMembers, toCounted, toRequirementsToCount, versionsOf, type ContactCursor } from './repository.ts';
 import { bookAppointment, correctContact, OUTCOMES, recordContact, recordOutcome, rescheduleAppointment } from './service.ts';
 
 type Body = Record<string, unknown>;
@@ -23,6 +23,15 @@ const contactIdParam = (raw: string) => {
   const id = /^\d{1,12}$/.test(raw) ? Number(raw) : 0;
   if (!id) throw notFound('There is no such contact on this case.');
   return id;
+};
+const CONTACTS_PAGE = 50;
+/** The contacts page's cursor, `before=<the last contact's time>_<its id>`, as the "Older contacts" link writes it. */
+const contactCursor = (raw: unknown): ContactCursor | null => {
+  if (raw === undefined || raw === '') return null;
+  const match = typeof raw === 'string' ? /^(\d{4}-\d{2}-\d{2}T[\d:.]+Z)_(\d{1,12})$/.exec(raw) : null;
+  const startsAt = match ? new Date(match[1]!) : null;
+  if (!match || !startsAt || Number.isNaN(startsAt.getTime())) throw new HttpError(400, 'The page of contacts asked for is not one this service links to: use the Older contacts link.');
+  return { startsAt, contactId: Number(match[2]) };
 };
 /** A service refusal with field errors (400 or a 409 clash) shown on the form, anything else thrown on. */
 const formError = (error: unknown): { status: number; errors: Record<string, string> } | null =>
@@ -39,15 +48,19 @@ export async function contactRoutes(app: FastifyInstance, { db }: { db: Db }) {
   const seesSensitive = (request: FastifyRequest) => can(request.user, PERMISSIONS.contactsSensitive);
 
   app.get('/people/:crn/contacts', read, async (request, reply) => {
+    const before = contactCursor((request.query as { before?: unknown }).before);
     const { person, caseHeader } = await openCasePage(db, request, (request.params as { crn: string }).crn, 'case.contacts.read');
-    const [rows, requirements] = await Promise.all([contactsOf(db, person.id), requirementsOf(db, person.id)]);
+    const [requirements, page] = await Promise.all([requirementsOf(db, person.id), contactsPage(db, person.id, before, CONTACTS_PAGE)]);
+    const counted = await countedFor(db, person.id, requirements.map((r) => r.id));
     const now = new Date();
     const names = new Map(requirements.map((r) => [r.id, r.name]));
-    const progress = requirementProgress(toRequirementsToCount(requirements), toCounted(rows)).map((p) => presentProgress(p, names.get(p.requirementId) ?? p.requirementType));
+    const progress = requirementProgress(toRequirementsToCount(requirements), toCounted(counted)).map((p) => presentProgress(p, names.get(p.requirementId) ?? p.requirementType));
     const saved = (request.query as { saved?: string }).saved;
     return reply.page('supervision/contacts/views/contacts.njk', {
       pageTitle: `Contacts - ${caseHeader.crn}`, caseHeader, progress,
-      contacts: rows.map((r) => presentContact(r, person.crn, seesSensitive(request), now)),
+      contacts: page.rows.map((r) => presentContact(r, person.crn, seesSensitive(request), now)),
+      older: page.next ? `/people/${person.crn}/contacts?before=${encodeURIComponent(`${page.next.startsAt.toISOString()}_${page.next.contactId}`)}` : null,
+      paged: !!before,
       canRecord: can(request.user, PERMISSIONS.contactsRecord),
       flash: saved ? 'The contact has been saved.' : undefined,
     });
@@ -85,25 +98,30 @@ export async function contactRoutes(app: FastifyInstance, { db }: { db: Db }) {
   const contactPage = async (request: FastifyRequest, reply: FastifyReply, values: Body, errors?: Record<string, string>, status = 200) => {
     const { person, caseHeader } = await openCasePage(db, request, (request.params as { crn: string }).crn, 'case.contacts.read');
     const [types, requirements] = await Promise.all([contactTypes(db), requirementsOf(db, person.id)]);
-    return { person, ref: { types, requirementIds: requirements.map((r) => r.id) },
-      render: () => reply.code(status).page('supervision/contacts/views/new-contact.njk', {
-        pageTitle: 'Record a contact', caseHeader, types, requirements, outcomes: OUTCOMES.filter((o) => o.value !== 'rescheduled'), values, errors,
-      }) };
+    return reply.code(status).page('supervision/contacts/views/new-contact.njk', {
+      pageTitle: 'Record a contact', caseHeader, types, requirements, outcomes: OUTCOMES.filter((o) => o.value !== 'rescheduled'), values, errors,
+    });
   };
-  app.get('/people/:crn/contacts/new', record, async (request, reply) => (await contactPage(request, reply, whenValues(new Date()))).render());
+  app.get('/people/:crn/contacts/new', record, async (request, reply) => contactPage(request, reply, whenValues(new Date())));
   app.post('/people/:crn/contacts/new', record, async (request, reply) => {
     const body = (request.body ?? {}) as Body;
-    const { person, ref } = await contactPage(request, reply, body);
-    const form = validateContact(body, ref, new Date());
-    if (!form.ok) return (await contactPage(request, reply, body, form.errors, 400)).render();
+    // Saving needs the case (access checked and audited) and what the form is checked against; the page
+    // around the form (the case header) is built only when the form is shown again with errors.
+    const person = await openCase(db, request, (request.params as { crn: string }).crn, 'case.contacts.read');
+    const chosenRequirement = typeof body.requirementId === 'string' && body.requirementId.trim() !== '';
+    const [types, requirementIds] = await Promise.all([contactTypes(db), chosenRequirement ? requirementsOf(db, person.id).then((rows) => rows.map((r) => r.id)) : []]);
+    const form = validateContact(body, { types, requirementIds }, new Date());
+    if (!form.ok) return contactPage(request, reply, body, form.errors, 400);
     try {
-      const { contactId } = await db.transaction().execute((trx) => recordContact(trx, { personId: person.id, ...form.value, by: request.user!.id }));
+      // A contact with no outcome can call for no enforcement review: it is a single insert, needing no transaction.
+      const save = (trx: Db) => recordContact(trx, { personId: person.id, ...form.value, by: request.user!.id });
+      const { contactId } = form.value.outcome ? await db.transaction().execute(save) : await save(db);
       await audit(db, request, { action: 'contact.record', personId: person.id, detail: { contactId, type: form.value.typeCode, outcome: form.value.outcome } });
       return reply.redirect(`/people/${person.crn}/contacts/${contactId}?saved=1`, 303);
     } catch (error) {
       const refused = formError(error);
       if (!refused) throw error;
-      return (await contactPage(request, reply, body, refused.errors, refused.status)).render();
+      return contactPage(request, reply, body, refused.errors, refused.status);
     }
   });
 
@@ -136,10 +154,18 @@ export async function contactRoutes(app: FastifyInstance, { db }: { db: Db }) {
   };
   app.get('/people/:crn/contacts/:id', read, async (request, reply) => (await onePage(request, reply)).render());
 
-  const change = (name: string, action: string, work: (ctx: Awaited<ReturnType<typeof onePage>>, body: Body, request: FastifyRequest) => Promise<{ errors: Record<string, string> } | { detail: Record<string, unknown>; contactId?: number }>) =>
+  // A change needs the case (access checked and audited) and the contact; the page only when shown again with errors.
+  const target = async (request: FastifyRequest) => {
+    const params = request.params as { crn: string; id: string };
+    const person = await openCase(db, request, params.crn, 'case.contact.read');
+    const row = await contactOf(db, person.id, contactIdParam(params.id));
+    if (!row) throw notFound(`There is no contact ${params.id} on case ${person.crn}.`);
+    return { person, row, notesEditable: seesSensitive(request) || !row.sensitive };
+  };
+  const change = (name: string, action: string, work: (ctx: Awaited<ReturnType<typeof target>>, body: Body, request: FastifyRequest) => Promise<{ errors: Record<string, string> } | { detail: Record<string, unknown>; contactId?: number }>) =>
     app.post(`/people/:crn/contacts/:id/${name}`, record, async (request, reply) => {
       const body = (request.body ?? {}) as Body;
-      const ctx = await onePage(request, reply);
+      const ctx = await target(request);
       let result;
       try {
         result = await work(ctx, body, request);

@@ -1,13 +1,15 @@
 /**
  * Writing contacts (issue 5 item 3). The only code that writes the `contacts` table: every change is a new
  * version that supersedes the current one (the table refuses UPDATE and DELETE). Every function takes the
- * caller's transaction so other areas can compose them; any change to an outcome re-runs enforcement.
+ * caller's transaction so other areas can compose them; any change that makes or removes a failure to comply
+ * re-runs enforcement.
  */
 import { sql } from 'kysely';
 import type { Db } from '../../database.ts';
 import { HttpError, badRequest, notFound } from '../../platform/http/errors.ts';
-import { reviewEnforcement } from '../enforcement/service.ts';
+import { isFailure, reviewEnforcement } from '../enforcement/service.ts';
 import { findClashes, type Clash, type DiaryEntry } from './clashes.ts';
+import { contactTypes } from './repository.ts';
 import { londonParts, longDate } from '../../platform/uk-time.ts';
 import type { ContactOutcome, ContactsTable } from './tables.ts';
 import type { Insertable, Selectable } from 'kysely';
@@ -104,7 +106,7 @@ function checkMinutes(minutes: number) {
 }
 
 async function contactType(trx: Db, code: string) {
-  const type = await trx.selectFrom('contact_types').selectAll().where('code', '=', code).executeTakeFirst();
+  const type = (await contactTypes(trx)).find((t) => t.code === code);
   if (!type) throw badRequest('Select a contact type from the list', { typeCode: 'Select a contact type from the list' });
   return type;
 }
@@ -214,7 +216,7 @@ export async function bookAppointment(trx: Db, input: BookAppointment): Promise<
   return { contactId: row.contact_id };
 }
 
-/** Records what happened at an appointment, as a new version; then enforcement reviews the history. */
+/** Records what happened at an appointment, as a new version; a failure to comply has enforcement review the case. */
 export async function recordOutcome(trx: Db, contactId: number, input: RecordOutcome): Promise<{ contactId: number; versionId: number }> {
   const current = await currentVersion(trx, contactId);
   const type = await contactType(trx, current.type_code);
@@ -235,7 +237,8 @@ export async function recordOutcome(trx: Db, contactId: number, input: RecordOut
     direct_engagement: input.directEngagement ?? (input.outcome.startsWith('attended') ? current.direct_engagement : false),
     change: 'outcome', recorded_by: input.by,
   }));
-  await reviewEnforcement(trx, current.person_id, input.by);
+  // The appointment had no outcome, so only a failure can change what enforcement calls for.
+  if (isFailure(version)) await reviewEnforcement(trx, current.person_id, input.by);
   return { contactId, versionId: version.id };
 }
 
@@ -266,7 +269,7 @@ export async function recordContact(trx: Db, input: RecordContact): Promise<{ co
     counts_for_compliance: type.counts_for_compliance, direct_engagement: input.directEngagement ?? (type.direct_engagement && attended),
     notes, sensitive: input.sensitive ?? false, change: 'recorded', change_reason: null, recorded_by: input.by,
   });
-  if (outcome) await reviewEnforcement(trx, input.personId, input.by);
+  if (isFailure(row)) await reviewEnforcement(trx, input.personId, input.by);
   return { contactId: row.contact_id };
 }
 
@@ -307,7 +310,8 @@ export async function correctContact(trx: Db, contactId: number, input: CorrectC
     notes, sensitive: input.sensitive ?? current.sensitive, change: 'corrected', change_reason: reason, recorded_by: input.by,
     rescheduled_to_contact_id: current.rescheduled_to_contact_id,
   }));
-  await reviewEnforcement(trx, current.person_id, input.by);
+  // A failure corrected away, moved or newly made: enforcement follows; a correction touching no failure changes nothing.
+  if (isFailure(current) || isFailure(version)) await reviewEnforcement(trx, current.person_id, input.by);
   return { contactId, versionId: version.id };
 }
 
@@ -339,6 +343,6 @@ export async function rescheduleAppointment(trx: Db, contactId: number, input: R
     outcome: 'rescheduled', outcome_evidence: null, direct_engagement: false, change: 'rescheduled', change_reason: reason,
     rescheduled_to_contact_id: fresh.contact_id, recorded_by: input.by,
   }));
-  await reviewEnforcement(trx, current.person_id, input.by);
+  // No failure is made or removed (the appointment had no outcome), so enforcement has nothing to review.
   return { contactId, newContactId: fresh.contact_id };
 }

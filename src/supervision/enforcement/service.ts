@@ -1,12 +1,12 @@
 /**
  * What other areas ask of enforcement. Contacts calls reviewEnforcement in the same transaction after recording
- * or correcting an outcome; caseload reads enforcementStatusOf for My cases. The rules are rules.ts (pure).
+ * or correcting an outcome; caseload reads statusFactsOf and statusFrom for My cases. The rules are rules.ts (pure).
  */
-import { sql } from 'kysely';
+import { sql, type Expression } from 'kysely';
 import type { Db } from '../../database.ts';
 import { inBatches } from '../../platform/db/batches.ts';
 import { breachDeadline } from './deadline.ts';
-import { DEFAULT_SETTINGS, evaluate, warningCoversUntil, type EnforcementSettings, type EvaluateInput, type OrderType, type RuleAction } from './rules.ts';
+import { DEFAULT_SETTINGS, evaluate, warningCoversUntil, type EnforcementSettings, type OrderType, type RuleAction } from './rules.ts';
 
 export interface Settings extends EnforcementSettings { deadlineNearWorkingDays: number }
 
@@ -42,24 +42,31 @@ export async function currentOrders(db: Db, personIds: readonly number[], today:
 
 export interface Failure { date: string; contactId: number; typeName: string; outcome: string }
 
-/** Outcomes of contacts that count for compliance, by local date: failures and what is not a failure. */
-export async function complianceEvents(db: Db, personIds: readonly number[]) {
+const FAILED = ['unacceptable_absence', 'attended_failed_to_comply'] as const;
+
+/**
+ * Each person's failures to comply (current versions of contacts that count), by local date, oldest first.
+ * The rules count nothing else (a complied contact or an acceptable absence calls for no action), so only
+ * failures are read, through the partial index contacts_failures: a handful of rows, never the whole history.
+ */
+export async function failuresOf(db: Db, personIds: readonly number[]): Promise<Map<number, Failure[]>> {
   const rows = await inBatches(personIds, (ids) => db.selectFrom('current_contacts as c').innerJoin('contact_types as t', 't.code', 'c.type_code')
     .select(['c.person_id', 'c.contact_id', 'c.outcome', 't.name as type_name'])
     .select(sql<string>`to_char(c.starts_at at time zone 'Europe/London', 'YYYY-MM-DD')`.as('date'))
-    .where('c.person_id', 'in', ids).where('c.counts_for_compliance', '=', true)
-    .where('c.outcome', 'in', ['attended_complied', 'attended_failed_to_comply', 'acceptable_absence', 'unacceptable_absence'])
+    .where('c.person_id', 'in', ids).where('c.counts_for_compliance', '=', true).where('c.outcome', 'in', [...FAILED])
     .orderBy('c.starts_at').orderBy('c.contact_id').execute());
-  const byPerson = new Map<number, { events: EvaluateInput['events']; failures: Failure[] }>();
+  const byPerson = new Map<number, Failure[]>();
   for (const row of rows) {
-    const entry = byPerson.get(row.person_id) ?? { events: [], failures: [] };
-    const failed = row.outcome === 'unacceptable_absence' || row.outcome === 'attended_failed_to_comply';
-    entry.events.push({ date: row.date, kind: failed ? 'unacceptable_failure' : row.outcome === 'acceptable_absence' ? 'acceptable_absence' : 'complied' });
-    if (failed) entry.failures.push({ date: row.date, contactId: row.contact_id, typeName: row.type_name, outcome: row.outcome! });
-    byPerson.set(row.person_id, entry);
+    const list = byPerson.get(row.person_id) ?? [];
+    list.push({ date: row.date, contactId: row.contact_id, typeName: row.type_name, outcome: row.outcome! });
+    byPerson.set(row.person_id, list);
   }
   return byPerson;
 }
+
+/** Whether a version of a contact is a failure to comply: only these can change what enforcement calls for. */
+export const isFailure = (version: { counts_for_compliance: boolean; outcome: string | null }) =>
+  version.counts_for_compliance && (FAILED as readonly string[]).includes(version.outcome ?? '');
 
 export interface CaseEvaluation {
   order: CurrentOrder | null;
@@ -69,10 +76,10 @@ export interface CaseEvaluation {
 
 /** Runs the rules over each person's history, warnings given and breaches started: what the record calls for now. */
 export async function evaluateCases(db: Db, personIds: readonly number[], today: string, settings?: Settings): Promise<Map<number, CaseEvaluation>> {
-  const s = settings ?? await enforcementSettings(db);
-  const [orders, events, warnings, breaches] = await Promise.all([
+  const [s, orders, failuresByPerson, warnings, breaches] = await Promise.all([
+    settings ?? enforcementSettings(db),
     currentOrders(db, personIds, today),
-    complianceEvents(db, personIds),
+    failuresOf(db, personIds),
     inBatches(personIds, (ids) => db.selectFrom('warning_letters').select(['person_id', 'issued_on', 'failure_on']).where('person_id', 'in', ids).execute()),
     inBatches(personIds, (ids) => db.selectFrom('enforcement_decisions').select(['person_id', 'failure_on', 'concluded_on'])
       .where('person_id', 'in', ids).where('kind', '=', 'breach').where('status', '=', 'countersigned').execute()),
@@ -80,10 +87,10 @@ export async function evaluateCases(db: Db, personIds: readonly number[], today:
   const result = new Map<number, CaseEvaluation>();
   for (const personId of personIds) {
     const order = orders.get(personId) ?? null;
-    const history = events.get(personId) ?? { events: [], failures: [] };
-    const failures = order ? history.failures.filter((f) => f.date >= order.startDate) : [];
+    const history = failuresByPerson.get(personId) ?? [];
+    const failures = order ? history.filter((f) => f.date >= order.startDate) : [];
     const actions = order ? evaluate({
-      orderType: order.orderType, startDate: order.startDate, events: history.events, settings: s,
+      orderType: order.orderType, startDate: order.startDate, events: history.map((f) => ({ date: f.date, kind: 'unacceptable_failure' as const })), settings: s,
       warnings: warnings.filter((w) => w.person_id === personId).map((w) => ({ date: w.issued_on, answers: w.failure_on })),
       breaches: breaches.filter((b) => b.person_id === personId).map((b) => ({ startedOn: b.failure_on, concludedOn: b.concluded_on })),
     }) : [];
@@ -162,7 +169,7 @@ async function notifyPractitioners(db: Db, notices: { personId: number; text: st
 }
 
 /**
- * Re-reads the person's contact history (current_contacts) and applies the enforcement rules: a new failure
+ * Re-reads the person's failures to comply (current versions) and applies the enforcement rules: a new failure
  * to comply opens the action it calls for (a warning, breach action due, a further failure, a recall
  * review) for the practitioner; a corrected outcome that is no longer a failure withdraws an action not
  * yet taken. Never decides a breach or recall itself: those are a person's decisions.
@@ -180,35 +187,52 @@ export const STATUS_TEXT: Record<EnforcementStatus, string> = {
   compliant: 'Compliant', warning: 'Warning', breach_due: 'Breach action due', in_breach: 'In breach', recall_review: 'Recall review',
 };
 
+/** What a person's status is made from: open actions, decisions not returned, warnings given, returns to compliance. */
+export interface StatusFacts {
+  actions: { kind: string; due_on: string | null }[];
+  decisions: { kind: string; status: string; deadline_on: string | null; laid_on: string | null; concluded_on: string | null }[];
+  warnings: string[];
+  returns: string[];
+}
+
+/** The facts for one person id expression, as four JSON arrays each read through its person index. */
+export const statusFactsOf = (personId: Expression<number>) => ({
+  actions: sql<StatusFacts['actions']>`(select coalesce(json_agg(json_build_object('kind', a.kind, 'due_on', a.due_on)), '[]') from enforcement_actions a
+    where a.person_id = ${personId} and a.status = 'open')`,
+  decisions: sql<StatusFacts['decisions']>`(select coalesce(json_agg(json_build_object('kind', d.kind, 'status', d.status, 'deadline_on', d.deadline_on,
+    'laid_on', d.laid_on, 'concluded_on', d.concluded_on)), '[]') from enforcement_decisions d where d.person_id = ${personId} and d.status <> 'returned')`,
+  warnings: sql<string[]>`(select coalesce(json_agg(w.issued_on), '[]') from warning_letters w where w.person_id = ${personId})`,
+  returns: sql<string[]>`(select coalesce(json_agg(r.returned_on), '[]') from compliance_returns r where r.person_id = ${personId})`,
+});
+
 /**
- * Each person's enforcement status for lists (My cases): in breach (a countersigned breach not yet concluded,
+ * A person's enforcement status for lists (My cases): in breach (a countersigned breach not yet concluded,
  * with the deadline for laying it until it is laid), breach action due, recall review, on a warning (one to
  * give, or one given within the warning period since the last return to compliance or concluded breach), or compliant.
  */
+export function statusFrom(facts: StatusFacts, warningPeriodMonths: number, today: string): StatusOf {
+  const { actions: open, decisions: mine } = facts;
+  const live = mine.filter((d) => !d.concluded_on);
+  const inBreach = live.find((d) => d.kind === 'breach' && d.status === 'countersigned');
+  const due = open.filter((a) => a.kind === 'breach').map((a) => a.due_on).filter((d): d is string => !!d).sort()[0];
+  const restart = [...facts.returns, ...mine.flatMap((d) => (d.concluded_on ? [d.concluded_on] : []))].sort().at(-1) ?? '';
+  const warned = facts.warnings.some((issued) => issued > restart && today <= warningCoversUntil(issued, warningPeriodMonths));
+  const status: StatusOf = { status: 'compliant', deadlineOn: null, openActions: open.length };
+  if (inBreach) return { ...status, status: 'in_breach', deadlineOn: inBreach.laid_on ? null : inBreach.deadline_on };
+  if (due || live.some((d) => d.kind === 'breach')) return { ...status, status: 'breach_due', deadlineOn: due ?? null };
+  if (open.some((a) => a.kind === 'recall_review') || live.some((d) => d.kind === 'recall')) return { ...status, status: 'recall_review' };
+  if (open.some((a) => a.kind === 'warning') || warned) return { ...status, status: 'warning' };
+  return status;
+}
+
+/** Each person's enforcement status: one query for the lot. */
 export async function enforcementStatusOf(db: Db, personIds: readonly number[], today: string): Promise<Map<number, StatusOf>> {
   const settings = await enforcementSettings(db);
-  const [actions, decisions, warnings, returns] = await Promise.all([
-    inBatches(personIds, (ids) => db.selectFrom('enforcement_actions').select(['person_id', 'kind', 'due_on']).where('person_id', 'in', ids).where('status', '=', 'open').execute()),
-    inBatches(personIds, (ids) => db.selectFrom('enforcement_decisions').select(['person_id', 'kind', 'status', 'deadline_on', 'laid_on', 'concluded_on'])
-      .where('person_id', 'in', ids).where('status', '<>', 'returned').execute()),
-    inBatches(personIds, (ids) => db.selectFrom('warning_letters').select(['person_id', 'issued_on']).where('person_id', 'in', ids).execute()),
-    inBatches(personIds, (ids) => db.selectFrom('compliance_returns').select(['person_id', 'returned_on']).where('person_id', 'in', ids).execute()),
-  ]);
-  const result = new Map<number, StatusOf>();
-  for (const personId of personIds) {
-    const open = actions.filter((a) => a.person_id === personId);
-    const mine = decisions.filter((d) => d.person_id === personId);
-    const live = mine.filter((d) => !d.concluded_on);
-    const inBreach = live.find((d) => d.kind === 'breach' && d.status === 'countersigned');
-    const due = open.filter((a) => a.kind === 'breach').map((a) => a.due_on).filter((d): d is string => !!d).sort()[0];
-    const restart = [...returns.filter((r) => r.person_id === personId).map((r) => r.returned_on), ...mine.flatMap((d) => (d.concluded_on ? [d.concluded_on] : []))].sort().at(-1) ?? '';
-    const warned = warnings.some((w) => w.person_id === personId && w.issued_on > restart && today <= warningCoversUntil(w.issued_on, settings.warningPeriodMonths));
-    let status: StatusOf = { status: 'compliant', deadlineOn: null, openActions: open.length };
-    if (inBreach) status = { ...status, status: 'in_breach', deadlineOn: inBreach.laid_on ? null : inBreach.deadline_on };
-    else if (due || live.some((d) => d.kind === 'breach')) status = { ...status, status: 'breach_due', deadlineOn: due ?? null };
-    else if (open.some((a) => a.kind === 'recall_review') || live.some((d) => d.kind === 'recall')) status = { ...status, status: 'recall_review' };
-    else if (open.some((a) => a.kind === 'warning') || warned) status = { ...status, status: 'warning' };
-    result.set(personId, status);
-  }
-  return result;
+  const facts = statusFactsOf(sql.ref('people.id'));
+  const rows = await inBatches(personIds, (ids) => db.selectFrom('people')
+    .select(['people.id', facts.actions.as('actions'), facts.decisions.as('decisions'), facts.warnings.as('warnings'), facts.returns.as('returns')])
+    .where('people.id', 'in', ids).execute());
+  const byId = new Map(rows.map((r) => [Number(r.id), r]));
+  const none: StatusFacts = { actions: [], decisions: [], warnings: [], returns: [] };
+  return new Map(personIds.map((id) => [id, statusFrom(byId.get(id) ?? none, settings.warningPeriodMonths, today)]));
 }

@@ -13,6 +13,7 @@
  * case by its access list, or no points available at all (every contracted hour reduced).
  * Tie-breaks, in order: lower capacity after, fewer allocations in the last 7 days, name, user id.
  */
+import { capacityPercent } from '../workload/rules.ts';
 import type { RoshLevel } from './tables.ts';
 
 export interface GradeRule { grades: readonly string[]; explanation: string }
@@ -98,11 +99,8 @@ export function neededSpecialisms(c: CaseForAllocation): string[] {
   return needed;
 }
 
-/** Capacity % as workload defines it: one decimal, 0 when either side is 0. */
-export function capacityPercent(total: number, available: number): number {
-  if (total <= 0 || available <= 0) return 0;
-  return Math.round((total / available) * 1000) / 10;
-}
+/** Capacity % as workload defines it (one rule, workload's): one decimal, 0 when either side is 0. */
+export { capacityPercent };
 
 export function formatDay(iso: string, today: string): string {
   const [y, m, d] = iso.split('-').map(Number) as [number, number, number];

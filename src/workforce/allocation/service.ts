@@ -9,6 +9,8 @@ import type { Db } from '../../database.ts';
 import { userAllowedOnCase } from '../../access/visibility.ts';
 import { HttpError } from '../../platform/http/errors.ts';
 import { capacityOf, pointsForCase } from '../workload/service.ts';
+import { loadWeights } from '../workload/repository.ts';
+import type { Weights } from '../workload/rules.ts';
 import { rankCandidates, type CaseForAllocation, type Candidate, type Ranking, type RankingRules } from './ranking.ts';
 import type { AllocationSource, RoshLevel } from './tables.ts';
 
@@ -87,7 +89,7 @@ export async function loadRankingRules(db: Db): Promise<RankingRules> {
  * (cases:allocate) only when they already hold cases (one who carries a caseload can take one more; one
  * who does not is not offered).
  */
-async function candidatesFor(db: Db, personId: number, teamId: number, pointsAdded: number, today: string): Promise<Candidate[]> {
+async function candidatesFor(db: Db, personId: number, teamId: number, pointsAdded: number, today: string, weights: Promise<Weights>): Promise<Candidate[]> {
   const users = await db.selectFrom('users').innerJoin('teams', 'teams.id', 'users.team_id')
     .leftJoin('staff_profiles as sp', 'sp.user_id', 'users.id').leftJoin('offices', 'offices.id', 'sp.base_office_id')
     .select(['offices.name as officeName', 'offices.postcode as officePostcode', 'users.id', 'users.display_name', 'users.grade', 'teams.pdu_id', sql<boolean>`${userAllowedOnCase(personId)}`.as('allowed'),
@@ -95,7 +97,7 @@ async function candidatesFor(db: Db, personId: number, teamId: number, pointsAdd
     .where('users.team_id', '=', teamId).where('users.active', '=', true).where('users.service_account', '=', false)
     .where('users.grade', 'is not', null).where(roleGrants(PERMISSIONS.caseloadHold))
     .orderBy('users.id').execute();
-  const capacity = await capacityOf(db, users.map((u) => u.id), today);
+  const capacity = await capacityOf(db, users.map((u) => u.id), today, weights);
   return users.flatMap((u) => {
     const c = capacity.get(u.id);
     if (u.manager && (c?.caseCount ?? 0) === 0) return [];
@@ -116,8 +118,9 @@ async function candidatesFor(db: Db, personId: number, teamId: number, pointsAdd
  * `user` is whoever is looking (their access to the case is checked by the caller).
  */
 export async function rankForCase(db: Db, personId: number, teamId: number, _user: CurrentUser, today: string): Promise<CaseRanking> {
-  const [{ crn, facts }, points, rules] = await Promise.all([caseForAllocation(db, personId), pointsForCase(db, personId, today), loadRankingRules(db)]);
-  const candidates = await candidatesFor(db, personId, teamId, points.points, today);
+  const weights = loadWeights(db); // once, for the case's points and every candidate's capacity
+  const [{ crn, facts }, points, rules] = await Promise.all([caseForAllocation(db, personId), pointsForCase(db, personId, today, weights), loadRankingRules(db)]);
+  const candidates = await candidatesFor(db, personId, teamId, points.points, today, weights);
   return {
     personId, crn, teamId, pointsAdded: points.points, pointsExplanation: points.explanation,
     ranking: rankCandidates(facts, candidates, rules, today), case: facts,

@@ -2,7 +2,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../database.ts';
 import type { Change, Field, WeightTable } from './forms.ts';
-import type { Reduction, Settings, Weights } from './rules.ts';
+import type { Settings, Weights } from './rules.ts';
 
 export async function loadWeights(db: Db): Promise<Weights> {
   const [cases, tasks] = await Promise.all([
@@ -22,14 +22,14 @@ export async function gradeTargets(db: Db): Promise<Map<string, { points: number
   return new Map(rows.map((r) => [r.grade, { points: r.points, fullTimeHours: Number(r.full_time_hours) }]));
 }
 
-/** Each person's type-of-case facts: latest tier, date of birth, current (latest active) sentence. */
-export async function caseFacts(db: Db, personIds: readonly number[]) {
-  if (personIds.length === 0) return [];
-  const current = db.selectFrom('sentences').distinctOn('person_id')
-    .select(['person_id', 'sentence_type', sql<string | null>`to_char(release_on, 'YYYY-MM-DD')`.as('release_on')])
-    .where('person_id', 'in', personIds).where('status', '=', 'active')
-    .orderBy('person_id').orderBy('sentenced_on', 'desc').orderBy('id', 'desc');
-  return db.selectFrom('people as p').leftJoin(current.as('s'), 's.person_id', 'p.id')
+/**
+ * The type-of-case facts of people: latest tier, date of birth, current (latest active) sentence. A query
+ * over `people as p` for the caller to narrow: by person, or joined to the allocations it weighs.
+ */
+function caseFactsQuery(db: Db) {
+  return db.selectFrom('people as p')
+    .leftJoinLateral((eb) => eb.selectFrom('sentences').select(['sentence_type', sql<string | null>`to_char(release_on, 'YYYY-MM-DD')`.as('release_on')])
+      .whereRef('person_id', '=', 'p.id').where('status', '=', 'active').orderBy('sentenced_on', 'desc').orderBy('id', 'desc').limit(1).as('s'), (join) => join.onTrue())
     .select((eb) => [
       'p.id as personId',
       sql<string>`to_char(p.date_of_birth, 'YYYY-MM-DD')`.as('dateOfBirth'),
@@ -37,30 +37,47 @@ export async function caseFacts(db: Db, personIds: readonly number[]) {
         .orderBy('t.calculated_at', 'desc').orderBy('t.id', 'desc').limit(1).as('tier'),
       's.sentence_type as sentenceType',
       's.release_on as releaseOn',
-    ])
-    .where('p.id', 'in', personIds)
-    .execute();
+    ]);
 }
 
-export async function staffFacts(db: Db, userIds: readonly number[], today: string) {
-  const [users, reductions, absences, cases, reports, recent, workItems] = await Promise.all([
+/** Each person's type-of-case facts (see caseFactsQuery). */
+export async function caseFacts(db: Db, personIds: readonly number[]) {
+  if (personIds.length === 0) return [];
+  return caseFactsQuery(db).where('p.id', 'in', personIds).execute();
+}
+
+/** The cases the practitioners hold now, each with its type-of-case facts; every practitioner's when `userIds` is null. */
+export async function heldCases(db: Db, userIds: readonly number[] | null) {
+  if (userIds?.length === 0) return [];
+  return caseFactsQuery(db).innerJoin('case_allocations as a', 'a.person_id', 'p.id').select('a.practitioner_id')
+    .where('a.ended_at', 'is', null).where('a.practitioner_id', 'is not', null)
+    .$if(userIds !== null, (qb) => qb.where('a.practitioner_id', 'in', userIds!))
+    .orderBy('a.practitioner_id').orderBy('a.person_id').execute();
+}
+
+/** Staff facts of the listed users, or (null) of every practitioner: active staff with a grade. */
+export async function staffFacts(db: Db, userIds: readonly number[] | null, today: string) {
+  // For everyone, the rows of staff without a grade are read too, and never used: cheaper than a join.
+  const [users, reductions, absences, reports, recent, workItems] = await Promise.all([
     db.selectFrom('users as u').leftJoin('staff_profiles as sp', 'sp.user_id', 'u.id')
       .select(['u.id', 'u.grade', 'sp.contracted_hours', 'sp.specialisms', sql<string | null>`to_char(sp.qualified_on, 'YYYY-MM-DD')`.as('qualifiedOn')])
-      .where('u.id', 'in', userIds).execute(),
+      .$if(userIds !== null, (qb) => qb.where('u.id', 'in', userIds!))
+      .$if(userIds === null, (qb) => qb.where('u.active', '=', true).where('u.service_account', '=', false).where('u.grade', 'is not', null))
+      .orderBy('u.id').execute(),
     db.selectFrom('workload_reductions').select(['user_id', 'hours', 'reason', 'reason_code', sql<string>`to_char(starts_on, 'YYYY-MM-DD')`.as('starts_on'), sql<string | null>`to_char(ends_on, 'YYYY-MM-DD')`.as('ends_on')])
-      .where('user_id', 'in', userIds).execute(),
+      .$if(userIds !== null, (qb) => qb.where('user_id', 'in', userIds!)).execute(),
     db.selectFrom('staff_absences').select(['user_id', 'kind', sql<string>`to_char(starts_on, 'YYYY-MM-DD')`.as('starts_on'), sql<string>`to_char(ends_on, 'YYYY-MM-DD')`.as('ends_on')])
-      .where('user_id', 'in', userIds).where('ends_on', '>=', today).execute(),
-    db.selectFrom('case_allocations').select(['practitioner_id', 'person_id']).where('practitioner_id', 'in', userIds).where('ended_at', 'is', null).execute(),
-    db.selectFrom('pre_sentence_reports').select(['id', 'person_id', 'assigned_to', 'report_type', sql<string>`to_char(due_on, 'YYYY-MM-DD')`.as('due_on')]).where('assigned_to', 'in', userIds)
+      .$if(userIds !== null, (qb) => qb.where('user_id', 'in', userIds!)).where('ends_on', '>=', today).execute(),
+    db.selectFrom('pre_sentence_reports').select(['id', 'person_id', 'assigned_to', 'report_type', sql<string>`to_char(due_on, 'YYYY-MM-DD')`.as('due_on')])
+      .$if(userIds !== null, (qb) => qb.where('assigned_to', 'in', userIds!)).where('assigned_to', 'is not', null)
       .where('status', 'not in', ['complete', 'cancelled']).execute(),
-    db.selectFrom('case_allocations').select(['practitioner_id', (eb) => eb.fn.countAll<string>().as('n')]).where('practitioner_id', 'in', userIds)
+    db.selectFrom('case_allocations').select(['practitioner_id', (eb) => eb.fn.countAll<string>().as('n')])
+      .$if(userIds !== null, (qb) => qb.where('practitioner_id', 'in', userIds!)).where('practitioner_id', 'is not', null)
       .where('started_at', '>=', sql<Date>`(${today}::date - 7)`).groupBy('practitioner_id').execute(),
     db.selectFrom('workload_work_items').select(['id', 'user_id', 'task', 'person_id', 'description', sql<string>`to_char(due_on, 'YYYY-MM-DD')`.as('due_on')])
-      .where('user_id', 'in', userIds).where('closed_on', 'is', null).orderBy('due_on').orderBy('id').execute(),
+      .$if(userIds !== null, (qb) => qb.where('user_id', 'in', userIds!)).where('closed_on', 'is', null).orderBy('due_on').orderBy('id').execute(),
   ]);
-  const reductionsOf = (id: number): Reduction[] => reductions.filter((r) => r.user_id === id).map((r) => ({ ...r, hours: Number(r.hours) }));
-  return { users, reductions, reductionsOf, absences, cases, reports, recent, workItems };
+  return { users, reductions, absences, reports, recent, workItems };
 }
 
 /** The policy settings (workload_settings), by name. A missing row reads as the rule switched off. */
@@ -74,15 +91,15 @@ export async function loadSettings(db: Db): Promise<Settings> {
   };
 }
 
-/** Accredited programme requirements of people's active sentences (whether one is being delivered is a rule). */
-export async function programmeFacts(db: Db, personIds: readonly number[]) {
-  if (personIds.length === 0) return [];
+/** Accredited programme requirements of people's active sentences, or of everyone's (null): whether one is being delivered is a rule. */
+export async function programmeFacts(db: Db, personIds: readonly number[] | null) {
+  if (personIds?.length === 0) return [];
   return db.selectFrom('requirements as r').innerJoin('sentences as s', 's.id', 'r.sentence_id')
     .select(['r.person_id', 'r.programme_code',
       sql<string>`to_char(r.expected_start_on, 'YYYY-MM-DD')`.as('expected_start_on'),
       sql<string>`to_char(r.expected_end_on, 'YYYY-MM-DD')`.as('expected_end_on'),
       sql<string | null>`to_char(r.ended_on, 'YYYY-MM-DD')`.as('ended_on')])
-    .where('r.person_id', 'in', personIds).where('r.requirement_type', '=', 'accredited_programme').where('s.status', '=', 'active')
+    .$if(personIds !== null, (qb) => qb.where('r.person_id', 'in', personIds!)).where('r.requirement_type', '=', 'accredited_programme').where('s.status', '=', 'active')
     .execute();
 }
 

@@ -51,9 +51,9 @@ export function availablePoints(target: number, hours: number, fullTimeHours = 3
   return Math.floor((target * hours) / fullTimeHours + 1e-9);
 }
 
-/** Points used over points available, as a percentage to one decimal; 0 when either is 0. */
+/** Points used over points available, as a percentage to one decimal; 0 when either is 0 (allocation's ranking uses it too). */
 export function capacityPercent(totalPoints: number, available: number): number {
-  if (totalPoints === 0 || available === 0) return 0;
+  if (totalPoints <= 0 || available <= 0) return 0;
   return Math.round((totalPoints / available) * 1000) / 10;
 }
 

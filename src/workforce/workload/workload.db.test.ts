@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
 import { createTestApp, type TestApp } from '../../../test/support/app.ts';
-import { capacityOf } from './service.ts';
+import { capacityOf, capacityOfAll } from './service.ts';
+import { practitionersIn } from './repository.ts';
 
 describe('workload', () => {
   let t: TestApp;
@@ -78,5 +79,16 @@ describe('workload', () => {
     assert.ok(rows.rows.length > 0, 'jo.po holds demo cases');
     assert.equal(capacity.capacityPercent, total === 0 ? 0 : Math.round(total / 1587 * 1000) / 10);
     assert.deepEqual(capacity.specialisms, ['domestic abuse']);
+  });
+
+  it('works out every practitioner at once exactly as one by one', async () => {
+    const { db } = t.database;
+    const today = new Date().toISOString().slice(0, 10);
+    const teams = (await db.selectFrom('teams').select('id').execute()).map((team) => team.id);
+    const practitioners = (await practitionersIn(db, teams)).map((p) => p.id).sort((a, b) => a - b);
+    const all = await capacityOfAll(db, today);
+    assert.deepEqual([...all.keys()], practitioners, 'every active member of staff with a grade, and no one else');
+    assert.ok([...all.values()].some((c) => c.caseCount > 0 && c.totalPoints > 0));
+    for (const id of practitioners) assert.deepEqual(all.get(id), (await capacityOf(db, [id], today)).get(id), `practitioner ${id}`);
   });
 });

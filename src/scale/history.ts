@@ -1,0 +1,124 @@
+/**
+ * A national person's record beyond the person: events and sentences with requirements and licence
+ * conditions, RoSH assessments and the tier, all pure and deterministic for (seed, person index, today),
+ * whatever chunk the person falls in. The demo's own generators make each conviction and RoSH assessment,
+ * and the project's tier rules calculate the tier from them, so every tier is explainable.
+ */
+import { tierInputFrom } from '../assessment/tier/inputs.ts';
+import { calculateTier, type ProtectLevel, type TierInput, type TierResult } from '../assessment/tiering/rules.ts';
+import { demoRoshVersions } from '../assessment/rosh/demo.ts';
+import { Random } from '../demo/random.ts';
+import { addDays, addMonths } from '../platform/http/dates.ts';
+import { demoPersonConvictions } from '../sentencing/demo.ts';
+import { requirementDates, type RequirementRule } from '../sentencing/requirements.ts';
+import { keyDates, unsupervised, type EndOfSentence, type NewConviction } from '../sentencing/rules.ts';
+
+/** What the generator needs of a requirement type (read from requirement_types). */
+export type RequirementTypeRef = Pick<RequirementRule, 'code' | 'name' | 'unit' | 'complete_within_months'> & { restrictive: boolean };
+
+export interface HistoryRequirement {
+  type: string; units: number | null; programme: string | null; details: Record<string, unknown>;
+  startOn: string; endOn: string; endedOn: string | null;
+}
+
+export interface HistoryEvent {
+  eventNumber: number;
+  conviction: NewConviction;
+  ended: EndOfSentence | null;
+  dates: ReturnType<typeof keyDates>;
+  requirements: HistoryRequirement[];
+}
+
+export type RoshVersion = ReturnType<typeof demoRoshVersions>[number];
+
+export interface PersonHistory {
+  events: HistoryEvent[];
+  rosh: RoshVersion[];
+  tier: { input: TierInput; sources: Record<string, string>; result: TierResult } | null;
+}
+
+/** A generator's own stream for one person: the same person gives the same record in any chunk. */
+export function personRandom(seed: number, index: number, salt: number): Random {
+  let h = Math.imul(seed ^ 0x2c1b3c6d, 0x297a2d39) ^ Math.imul(index + 1, 0x9e3779b1) ^ Math.imul(salt + 7, 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 16), 0x7feb352d);
+  h = Math.imul(h ^ (h >>> 15), 0x846ca68b);
+  return new Random((h ^ (h >>> 16)) >>> 0);
+}
+
+const ENDINGS: readonly (readonly [EndOfSentence['status'], number])[] = [['completed', 80], ['terminated_early', 8], ['revoked', 12]];
+const REASONS: Record<EndOfSentence['status'], string> = {
+  completed: 'Order completed', terminated_early: 'Terminated early for good progress', revoked: 'Revoked after breach and re-sentenced',
+};
+
+/** When a sentence's supervision ends: the licence (or top-up) for custody, else the order's end. */
+export function supervisionEndsOn(conviction: NewConviction, dates: ReturnType<typeof keyDates>): string {
+  const sentence = conviction.sentence!;
+  if (sentence.type !== 'custody') return dates.expectedEndOn;
+  return [sentence.licenceEndsOn ?? dates.expectedEndOn, dates.licence?.topUpEndsOn ?? ''].sort().pop()!;
+}
+
+function withRequirements(eventNumber: number, conviction: NewConviction, ended: EndOfSentence | null, court: string, rules: ReadonlyMap<string, RequirementTypeRef>): HistoryEvent {
+  const sentence = conviction.sentence!;
+  const dates = keyDates(sentence);
+  // As addSentences records them: starting on the day of sentence, ending by the rule or the order's end.
+  const requirements = sentence.requirements.map((r) => {
+    const startOn = sentence.sentencedOn > dates.requirementEndOn ? dates.requirementEndOn : sentence.sentencedOn;
+    const { endOn } = requirementDates(rules.get(r.type)!, r, startOn, dates.requirementEndOn);
+    return { type: r.type, units: r.units, programme: r.programme, details: r.details as Record<string, unknown>, startOn, endOn, endedOn: ended ? [ended.endedOn, endOn].sort()[0]! : null };
+  });
+  return { eventNumber, conviction: { ...conviction, court }, ended, dates, requirements };
+}
+
+export interface HistoryPerson { index: number; dateOfBirth: string; sex: 'male' | 'female'; active: boolean; town: string }
+
+/**
+ * An active case has its current event under an active sentence and often earlier ended ones, a RoSH
+ * assessment (9 in 10) and a tier. Over half of the others have one to four ended sentences, the
+ * last ended between a month and ten years ago; the rest are a record only.
+ */
+export function personHistory(seed: number, person: HistoryPerson, today: string, rules: ReadonlyMap<string, RequirementTypeRef>): PersonHistory {
+  const random = personRandom(seed, person.index, 1);
+  const magistrates = `${person.town} Magistrates' Court`;
+  const court = (conviction: NewConviction) => (conviction.sentence?.type === 'custody' && random.chance(0.7) ? `${person.town} Crown Court` : magistrates);
+  const oldEnough = addMonths(person.dateOfBirth, 12 * 17);
+  if (!person.active) {
+    const lastSeen = addDays(today, -random.int(30, 3650));
+    if (random.chance(0.45) || lastSeen < oldEnough) return { events: [], rosh: [], tier: null };
+    const { current, earlier } = demoPersonConvictions(random, person.dateOfBirth, lastSeen);
+    const due = supervisionEndsOn(current, keyDates(current.sentence!));
+    let status = random.weighted(ENDINGS);
+    // Ended as expected when that is past; otherwise (and when cut short) somewhere between then and today.
+    const cut = status !== 'completed' || due >= today;
+    if (cut && status === 'completed') status = 'terminated_early';
+    const endedOn = cut ? [addDays(lastSeen, random.int(0, 60)), addDays(today, -1), due].sort()[0]! : due;
+    const ending: EndOfSentence = { status, endedOn: endedOn < current.sentence!.sentencedOn ? current.sentence!.sentencedOn : endedOn, reason: REASONS[status] };
+    const events = [...earlier, { conviction: current, ended: ending }].map((e, i) => withRequirements(i + 1, e.conviction, e.ended, court(e.conviction), rules));
+    return { events, rosh: [], tier: null };
+  }
+  const { current, earlier } = demoPersonConvictions(random, person.dateOfBirth, today);
+  const events = [...earlier, { conviction: current, ended: null }].map((e, i) => withRequirements(i + 1, e.conviction, e.ended, court(e.conviction), rules));
+  const rosh = random.chance(0.9) ? demoRoshVersions(random, 0, today) : [];
+  return { events, rosh, tier: tierOf(person.sex, events.at(-1)!, rosh.at(-1) ?? null, today, rules) };
+}
+
+/** The tier as recalculateTiers would make it from this record: no flags, needs or scores are generated. */
+function tierOf(sex: 'male' | 'female', current: HistoryEvent, rosh: RoshVersion | null, today: string, rules: ReadonlyMap<string, RequirementTypeRef>): PersonHistory['tier'] {
+  const sentence = current.conviction.sentence!;
+  const running = current.requirements.filter((r) => r.endedOn === null).map((r) => ({ type: r.type, restrictive: rules.get(r.type)!.restrictive })).sort((a, b) => a.type.localeCompare(b.type));
+  const { input, sources } = tierInputFrom({
+    sex,
+    rosh: rosh ? { overall: rosh.overall, completedOn: rosh.completed_on } : null,
+    flags: [], needs: null, ogrs3: null,
+    sentences: [{ custodial: sentence.type === 'custody', requirements: running }],
+    unsupervised: unsupervised([{
+      sentence_type: sentence.type, sentenced_on: sentence.sentencedOn, release_on: sentence.releaseOn, licence_ends_on: sentence.licenceEndsOn,
+      top_up_ends_on: current.dates.licence?.topUpEndsOn ?? null, expected_end_on: current.dates.expectedEndOn, requirementCount: running.length,
+    }], today),
+  });
+  return { input, sources, result: calculateTier(input) };
+}
+
+/** The protect level contacts follow: the tier's for the current sentence, a plausible one for past ones. */
+export function pastBand(random: Random): ProtectLevel {
+  return random.weighted<ProtectLevel>([['A', 3], ['B', 22], ['C', 40], ['D', 35]]);
+}
