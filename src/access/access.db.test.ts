@@ -80,7 +80,12 @@ describe('the access list', () => {
       const jo = await t.signIn('jo.po');
       assert.equal((await jo.get(`/people/${openCrn}`)).statusCode, 403);
       assert.match((await jo.get(`/search?q=${openCrn}`)).body, /No results/);
-      assert.equal((await (await t.signIn('admin')).get(`/people/${openCrn}`)).statusCode, 200, 'the admin role is national');
+      const named = await db.selectFrom('people').select(['first_name', 'last_name']).where('id', '=', person.id).executeTakeFirstOrThrow();
+      assert.doesNotMatch((await jo.get(`/search?q=${encodeURIComponent(`${named.first_name} ${named.last_name}`)}`)).body, new RegExp(openCrn));
+      const admin = await t.signIn('admin');
+      assert.equal((await admin.get(`/people/${openCrn}`)).statusCode, 200, 'the admin role is national');
+      assert.match((await admin.get(`/search?q=${openCrn}`)).body, new RegExp(`/people/${openCrn}`), 'and searches nationally');
+      assert.match((await admin.get(`/search?q=${encodeURIComponent(`${named.first_name} ${named.last_name}`)}`)).body, new RegExp(`/people/${openCrn}`));
     } finally {
       const northEast = await db.selectFrom('regions').select('id').where('code', '=', 'NE').executeTakeFirstOrThrow();
       await db.updateTable('people').set({ region_id: northEast.id }).where('id', '=', person.id).execute();

@@ -1,6 +1,7 @@
 import { sql, type Expression, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import type { CurrentUser } from '../auth/current-user.ts';
 import type { Database } from '../database.ts';
+import type { CaseScope } from '../org/tables.ts';
 
 /**
  * The two questions every query on case data asks, as SQL over `people`:
@@ -20,7 +21,31 @@ export function inScope(user: CurrentUser): RawBuilder<SqlBool> {
   }
 }
 
-export function accessListAllows(user: CurrentUser): RawBuilder<SqlBool> {
+/**
+ * inScope with the role's reach sent as values rather than written into the SQL, for a prepared query
+ * (platform/db/prepared.ts) whose text must be the same for every user.
+ */
+export function inScopeOf(caseScope: CaseScope, regionId: number | null): RawBuilder<SqlBool> {
+  return sql<SqlBool>`coalesce(${caseScope}::text = 'national' OR (${caseScope}::text = 'region' AND people.region_id = ${regionId}::int), false)`;
+}
+
+/**
+ * inScope for a statement prepared once per reach (the SQL differs by reach, so the region filter can use an
+ * index), with the region always a value: the 'national' and 'none' statements still take it, so every
+ * reach's statement has the same arguments, and the planner folds `OR true` and `AND false` away.
+ */
+export function inScopeForReach(caseScope: CaseScope, regionId: number | null | Expression<number>): RawBuilder<SqlBool> {
+  switch (caseScope) {
+    case 'national':
+      return sql<SqlBool>`(people.region_id = ${regionId}::int OR true)`;
+    case 'region':
+      return sql<SqlBool>`people.region_id = ${regionId}::int`;
+    default:
+      return sql<SqlBool>`(people.region_id = ${regionId}::int AND false)`;
+  }
+}
+
+export function accessListAllows(user: Pick<CurrentUser, 'id'>): RawBuilder<SqlBool> {
   return sql<SqlBool>`NOT EXISTS (
     SELECT 1 FROM case_access_rules r
     WHERE r.person_id = people.id

@@ -11,14 +11,81 @@ export interface AuditEvent {
 }
 export interface AuditActor { userId: number | null; username: string | null; requestId: string | null; ip: string | null }
 
-// Prepared: every read of a case writes one (src/platform/db/prepared.ts).
+type AuditRow = [userId: number | null, username: string | null, personId: number | null, action: string,
+  detail: string | null, requestId: string | null, ip: string | null];
+
+// Prepared (src/platform/db/prepared.ts): every read of a case writes one.
 const insertAudit = prepared((db: Db, userId: number | null, username: string | null, personId: number | null, action: string,
   detail: string | null, requestId: string | null, ip: string | null) => db.insertInto('audit_log')
   .values({ user_id: userId, username, person_id: personId, action, detail, request_id: requestId, ip }));
 
+// Many rows in one statement, in the order given: the chain trigger sees each earlier row of the statement.
+const insertAudits = prepared((db: Db, userIds: (number | null)[], usernames: (string | null)[], personIds: (number | null)[],
+  actions: string[], details: (string | null)[], requestIds: (string | null)[], ips: (string | null)[]) => db
+  .insertInto('audit_log').columns(['user_id', 'username', 'person_id', 'action', 'detail', 'request_id', 'ip'])
+  .expression(db.selectFrom(sql<AuditLogRow>`unnest(${userIds}::int[], ${usernames}::text[], ${personIds}::bigint[], ${actions}::text[],
+      ${details}::jsonb[], ${requestIds}::text[], ${ips}::text[]) with ordinality`
+    .as(sql`a(user_id, username, person_id, action, detail, request_id, ip, n)`))
+    .select(['user_id', 'username', 'person_id', 'action', 'detail', 'request_id', 'ip']).orderBy('n')));
+interface AuditLogRow { user_id: number | null; username: string | null; person_id: number | null; action: string; detail: string | null; request_id: string | null; ip: string | null; n: number }
+
+/**
+ * Writes the audit rows of concurrent requests together (group commit). The log is one hash chain, so its
+ * inserts take one lock in turn and each committed alone: under load every case read queued for the lock
+ * and a WAL flush of its own. Here one write is in flight at a time per database; rows arriving meanwhile
+ * go in the next write, and each caller's promise settles when its own row is committed, so a page is
+ * still answered only once its read is on record. A failed batch is retried row by row, so one bad row
+ * fails only its own request.
+ */
+class AuditWriter {
+  private waiting: { row: AuditRow; settle: (error?: unknown) => void }[] = [];
+  private writing = false;
+  constructor(private readonly db: Db) {}
+
+  write(row: AuditRow): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ row, settle: (error) => (error === undefined ? resolve() : reject(error)) });
+      if (!this.writing) void this.drain();
+    });
+  }
+
+  private async writeOne(entry: AuditWriter['waiting'][number]) {
+    try {
+      await insertAudit(this.db, ...entry.row);
+      entry.settle();
+    } catch (error) {
+      entry.settle(error);
+    }
+  }
+
+  private async drain() {
+    this.writing = true;
+    while (this.waiting.length) {
+      const batch = this.waiting.splice(0, 500);
+      const rows = batch.map((entry) => entry.row);
+      try {
+        if (rows.length === 1) await insertAudit(this.db, ...rows[0]!);
+        else await insertAudits(this.db, rows.map((r) => r[0]), rows.map((r) => r[1]), rows.map((r) => r[2]), rows.map((r) => r[3]),
+          rows.map((r) => r[4]), rows.map((r) => r[5]), rows.map((r) => r[6]));
+        for (const entry of batch) entry.settle();
+      } catch (error) {
+        if (batch.length === 1) batch[0]!.settle(error);
+        else for (const entry of batch) await this.writeOne(entry);
+      }
+    }
+    this.writing = false;
+  }
+}
+const writers = new WeakMap<Db, AuditWriter>();
+
+/** Writes an audit row: within the caller's transaction when given one (it commits with the change), else batched. */
 export async function writeAudit(db: Db, actor: AuditActor, event: AuditEvent): Promise<void> {
-  await insertAudit(db, actor.userId, actor.username, event.personId ?? null, event.action,
-    event.detail ? JSON.stringify(event.detail) : null, actor.requestId, actor.ip);
+  const row: AuditRow = [actor.userId, actor.username, event.personId ?? null, event.action,
+    event.detail ? JSON.stringify(event.detail) : null, actor.requestId, actor.ip];
+  if (db.isTransaction) return void (await insertAudit(db, ...row));
+  let writer = writers.get(db);
+  if (!writer) writers.set(db, (writer = new AuditWriter(db)));
+  await writer.write(row);
 }
 
 export async function auditTrail(db: Db, personId: number, options: { limit: number; beforeId?: number }) {

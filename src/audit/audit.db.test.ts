@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
 import { createTestApp, type TestApp } from '../../test/support/app.ts';
-import { verifyAuditChain } from './audit-log.ts';
+import { verifyAuditChain, writeAudit } from './audit-log.ts';
 
 describe('the audit log', () => {
   let t: TestApp;
@@ -60,6 +60,31 @@ describe('the audit log', () => {
   it('is append-only', async () => {
     await assert.rejects(sql`update audit_log set action = 'x'`.execute(t.database.db), /append-only/);
     await assert.rejects(sql`delete from audit_log`.execute(t.database.db), /append-only/);
+  });
+
+  it('records every one of many simultaneous reads, written together, and keeps the chain', async () => {
+    const jo = await t.signIn('jo.po');
+    const before = await t.database.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).where('person_id', '=', personId).executeTakeFirstOrThrow();
+    const pages = await Promise.all(Array.from({ length: 30 }, () => jo.get(`/people/${crn}`)));
+    assert.deepEqual(new Set(pages.map((page) => page.statusCode)), new Set([200]));
+    const reads = await t.database.db.selectFrom('audit_log').select(['request_id', 'action']).where('person_id', '=', personId).orderBy('id').offset(before.n).execute();
+    assert.equal(reads.length, 30);
+    assert.equal(new Set(reads.map((read) => read.request_id)).size, 30, 'one row per request');
+    const chain = await verifyAuditChain(t.database.db);
+    assert.ok(chain.ok, JSON.stringify(chain));
+  });
+
+  it('fails only the write whose row is refused when rows are written together', async () => {
+    const actor = { userId: null, username: 'batch-test', requestId: null, ip: null };
+    const results = await Promise.allSettled([
+      writeAudit(t.database.db, actor, { action: 'batch.first', personId }),
+      writeAudit(t.database.db, actor, { action: null as unknown as string, personId }),
+      writeAudit(t.database.db, actor, { action: 'batch.third', personId }),
+    ]);
+    assert.deepEqual(results.map((result) => result.status), ['fulfilled', 'rejected', 'fulfilled']);
+    const written = await t.database.db.selectFrom('audit_log').select('action').where('username', '=', 'batch-test').orderBy('id').execute();
+    assert.deepEqual(written.map((row) => row.action), ['batch.first', 'batch.third']);
+    assert.ok((await verifyAuditChain(t.database.db)).ok);
   });
 
   it('verifies its hash chain and reports the first row that was changed or removed', async () => {

@@ -1,10 +1,11 @@
 import { randomInt } from 'node:crypto';
-import { sql, type SqlBool } from 'kysely';
+import { sql, type Expression, type SqlBool } from 'kysely';
 import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
-import { accessListAllows, activeRules, inScope, refusingRules } from '../access/visibility.ts';
+import { accessListAllows, activeRules, inScope, inScopeForReach, inScopeOf, refusingRules } from '../access/visibility.ts';
 import type { RoshLevel } from '../assessment/rosh/rules.ts';
 import type { CurrentUser } from '../auth/current-user.ts';
 import type { Db } from '../database.ts';
+import type { CaseScope } from '../org/tables.ts';
 import { prepared } from '../platform/db/prepared.ts';
 import type { NewPerson } from './person-form.ts';
 import type { SearchQuery } from './search-query.ts';
@@ -14,15 +15,21 @@ export type CaseLookup<T> =
   | { status: 'not-found' }
   | { status: 'refused'; personId: number; message: string };
 
-/** Finds a case by CRN for this user: not found, refused (scope or access list, with the message), or found. */
-export async function lookUpCase(db: Db, user: CurrentUser, crn: string): Promise<CaseLookup<{ id: number; crn: string }>> {
-  // One round trip: the person, whether the role reaches them, and the access list's first refusal.
-  const row = await db
-    .selectFrom('people')
-    .select(['people.id', 'people.crn', inScope(user).as('in_scope')])
-    .select(() => jsonObjectFrom(refusingRules(db, user.id, sql.ref<number>('people.id')).limit(1)).as('refused'))
-    .where('people.crn', '=', crn)
-    .executeTakeFirst();
+/**
+ * The person with a CRN, whether the user's role reaches them, and the access list's first refusal of the
+ * user: the question every case page asks first. Its shape is the same for every user (the role's reach is
+ * a value), so it can be prepared, and a page can add its own columns of the same person.
+ */
+export function caseLookupQuery(db: Db, crn: string, userId: number, caseScope: CaseScope, regionId: number | null) {
+  return db.selectFrom('people')
+    .select(['people.id', 'people.crn', inScopeOf(caseScope, regionId).as('in_scope')])
+    .select(() => jsonObjectFrom(refusingRules(db, userId, sql.ref<number>('people.id')).limit(1)).as('refused'))
+    .where('people.crn', '=', crn);
+}
+type CaseLookupRow = { id: number; crn: string; in_scope: SqlBool; refused: { message: string | null } | null };
+
+/** What a lookup row means: found, refused (scope or access list, with the message), or not found (no row). */
+export function caseLookup(row: CaseLookupRow | undefined): CaseLookup<{ id: number; crn: string }> {
   if (!row) return { status: 'not-found' };
   if (!row.in_scope) {
     return { status: 'refused', personId: row.id, message: 'This case is managed outside the area your role covers.' };
@@ -31,34 +38,52 @@ export async function lookUpCase(db: Db, user: CurrentUser, crn: string): Promis
   return { status: 'found', personId: row.id, value: { id: row.id, crn: row.crn } };
 }
 
-// One round trip, prepared (src/platform/db/prepared.ts): the person with their aliases, addresses,
-// current allocation and active access rules.
-const overviewRow = prepared((db: Db, personId: number) => {
-  const ofPerson = sql.ref<number>('people.id');
-  return db.selectFrom('people').innerJoin('regions', 'regions.id', 'people.region_id')
-    .selectAll('people').select('regions.name as region_name')
-    .select(() => [
-      jsonArrayFrom(db.selectFrom('person_aliases').select(['first_name', 'last_name', 'date_of_birth'])
-        .where('person_id', '=', ofPerson).orderBy('id')).as('aliases'),
-      jsonArrayFrom(db.selectFrom('person_addresses').selectAll().where('person_id', '=', ofPerson)
-        .orderBy(sql`case status when 'main' then 0 when 'secondary' then 1 else 2 end`).orderBy('start_date', 'desc')).as('addresses'),
-      jsonObjectFrom(db.selectFrom('case_allocations as a')
-        .innerJoin('teams', 'teams.id', 'a.team_id')
-        .innerJoin('pdus', 'pdus.id', 'teams.pdu_id')
-        .leftJoin('users', 'users.id', 'a.practitioner_id')
-        .select(['teams.name as team_name', 'pdus.name as pdu_name', 'users.display_name as practitioner_name', 'users.email as practitioner_email', 'users.grade as practitioner_grade', 'a.started_at'])
-        .where('a.person_id', '=', ofPerson).where('a.ended_at', 'is', null)).as('allocation'),
-      jsonArrayFrom(activeRules(db, ofPerson).select(['r.kind', 'r.ends_on'])).as('accessRules'),
-    ])
-    .where('people.id', '=', personId);
-});
+const caseLookupRow = prepared((db: Db, crn: string, userId: number, caseScope: CaseScope, regionId: number | null) =>
+  caseLookupQuery(db, crn, userId, caseScope, regionId));
+
+/** Finds a case by CRN for this user, in one prepared round trip. */
+export async function lookUpCase(db: Db, user: CurrentUser, crn: string): Promise<CaseLookup<{ id: number; crn: string }>> {
+  const [row] = await caseLookupRow(db, crn, user.id, user.caseScope, user.regionId);
+  return caseLookup(row);
+}
+
+/**
+ * What the case overview shows beyond the person's own row, as columns of a query over `people`: region,
+ * aliases, addresses, current allocation and active access rules. Shared by the overview's one statement
+ * (caseOverview) and the case page, which reads it with the page's header (people/case-page.ts).
+ */
+export function overviewColumns(db: Db, ofPerson: Expression<number>) {
+  return [
+    sql<string>`(select name from regions where regions.id = people.region_id)`.as('region_name'),
+    jsonArrayFrom(db.selectFrom('person_aliases').select(['first_name', 'last_name', 'date_of_birth'])
+      .where('person_id', '=', ofPerson).orderBy('id')).as('aliases'),
+    jsonArrayFrom(db.selectFrom('person_addresses').selectAll().where('person_id', '=', ofPerson)
+      .orderBy(sql`case status when 'main' then 0 when 'secondary' then 1 else 2 end`).orderBy('start_date', 'desc')).as('addresses'),
+    jsonObjectFrom(db.selectFrom('case_allocations as a')
+      .innerJoin('teams', 'teams.id', 'a.team_id')
+      .innerJoin('pdus', 'pdus.id', 'teams.pdu_id')
+      .leftJoin('users', 'users.id', 'a.practitioner_id')
+      .select(['teams.name as team_name', 'pdus.name as pdu_name', 'users.display_name as practitioner_name', 'users.email as practitioner_email', 'users.grade as practitioner_grade', 'a.started_at'])
+      .where('a.person_id', '=', ofPerson).where('a.ended_at', 'is', null)).as('allocation'),
+    jsonArrayFrom(activeRules(db, ofPerson).select(['r.kind', 'r.ends_on'])).as('accessRules'),
+  ] as const;
+}
+
+// One round trip, prepared (src/platform/db/prepared.ts).
+const overviewRow = prepared((db: Db, personId: number) => db.selectFrom('people').selectAll('people')
+  .select(overviewColumns(db, sql.ref<number>('people.id'))).where('people.id', '=', personId));
+
+/** The overview's parts from a row holding the person and overviewColumns. */
+export function overviewFrom<R extends Awaited<ReturnType<typeof overviewRow>>[number]>(row: R) {
+  const { aliases, addresses, allocation, accessRules, ...person } = row;
+  return { person, aliases, addresses, allocation, accessRules };
+}
 
 /** Everything the case overview shows. Call only after lookUpCase has allowed it. */
 export async function caseOverview(db: Db, personId: number) {
   const [row] = await overviewRow(db, personId);
   if (!row) throw new Error(`No person ${personId}`);
-  const { aliases, addresses, allocation, accessRules, ...person } = row;
-  return { person, aliases, addresses, allocation, accessRules };
+  return overviewFrom(row);
 }
 export type CaseOverview = Awaited<ReturnType<typeof caseOverview>>;
 
@@ -76,7 +101,7 @@ export interface CaseListItem {
 }
 
 /** The columns of a case list; name and details only where the access list allows this user. */
-function listColumns(user: CurrentUser) {
+function listColumns(user: Pick<CurrentUser, 'id'>) {
   const allowed = accessListAllows(user);
   return [
     'people.crn',
@@ -115,45 +140,67 @@ export interface SearchResults { items: CaseListItem[]; total: number }
 /** How many of the most similar surnames a name search considers. */
 const SURNAME_CANDIDATES = 100;
 
+const ORDER = ['people.last_name', 'people.first_name', 'people.crn'] as const;
+
+/** Search by an identifier (or a date of birth): one statement per column and reach, prepared. */
+const IDENTIFIER_COLUMNS = { crn: 'people.crn', pnc: 'people.pnc', cro: 'people.cro', nomis: 'people.nomis_number', dateOfBirth: 'people.date_of_birth' } as const;
+const byIdentifier = (kind: keyof typeof IDENTIFIER_COLUMNS, reach: CaseScope) =>
+  prepared((db: Db, value: string, userId: number, regionId: number | null, limit: number) =>
+    casesWithAllocation(db).where(inScopeForReach(reach, regionId)).where(IDENTIFIER_COLUMNS[kind], '=', value)
+      .select(listColumns({ id: userId })).select(sql<number>`count(*) over ()`.as('total'))
+      .orderBy(ORDER[0]).orderBy(ORDER[1]).orderBy(ORDER[2]).limit(limit));
+
+/**
+ * Search by name. The similar surnames are found once (MATERIALIZED), then people by each exact surname,
+ * or an alias of it; each person once, with their closest. The role's reach is applied inside, where the
+ * (surname, region) index can use it. An absent forename ranks 0 and an absent date of birth filters nothing.
+ */
+const byName = (reach: CaseScope) =>
+  prepared((db: Db, surname: string, forename: string | null, dateOfBirth: string | null, userId: number, regionId: number | null, limit: number) => {
+    const matched = sql<{ person_id: number; sim: number }>`(WITH close_names AS MATERIALIZED (
+        SELECT name, similarity(name, ${surname}::text) AS sim FROM surnames WHERE name % ${surname}::text
+        ORDER BY sim DESC, name LIMIT ${SURNAME_CANDIDATES})
+      SELECT person_id, max(sim) AS sim FROM (
+        SELECT people.id AS person_id, n.sim FROM close_names n JOIN people ON lower(people.last_name) = n.name WHERE ${inScopeForReach(reach, regionId)}
+        UNION ALL
+        SELECT a.person_id, n.sim FROM close_names n JOIN person_aliases a ON lower(a.last_name) = n.name
+      ) m GROUP BY person_id)`;
+    const rank = sql<number>`2 * matched.sim + coalesce(similarity(lower(people.first_name), ${forename}::text), 0)`;
+    // Every match is ranked and counted; only the page shown is then joined to its allocation, town and access list.
+    const hits = db.selectFrom('people').innerJoin(matched.as('matched'), (join) => join.onRef('matched.person_id', '=', 'people.id'))
+      .where(inScopeForReach(reach, regionId))
+      .where(sql<SqlBool>`(${dateOfBirth}::date IS NULL OR people.date_of_birth = ${dateOfBirth}::date)`)
+      .select(['people.id', rank.as('rank'), sql<number>`count(*) over ()`.as('total')])
+      .orderBy(rank, 'desc').orderBy(ORDER[0]).orderBy(ORDER[1]).orderBy(ORDER[2]).limit(limit);
+    return db.selectFrom(hits.as('hit')).innerJoin('people', 'people.id', 'hit.id')
+      .leftJoin('case_allocations as allocation', (join) => join.onRef('allocation.person_id', '=', 'people.id').on('allocation.ended_at', 'is', null))
+      .leftJoin('users as practitioner', 'practitioner.id', 'allocation.practitioner_id')
+      .leftJoin('teams as team', 'team.id', 'allocation.team_id')
+      .select(listColumns({ id: userId })).select('hit.total')
+      .orderBy('hit.rank', 'desc').orderBy(ORDER[0]).orderBy(ORDER[1]).orderBy(ORDER[2]);
+  });
+
+const statements = new Map<string, ReturnType<typeof byName> | ReturnType<typeof byIdentifier>>();
+function statement<S extends ReturnType<typeof byName> | ReturnType<typeof byIdentifier>>(key: string, make: () => S): S {
+  let found = statements.get(key) as S | undefined;
+  if (!found) statements.set(key, (found = make()));
+  return found;
+}
+
 /**
  * Search within the user's scope. Identifiers match exactly; names match by trigram similarity (so
  * typos still find), ranked by how close the surname (or an alias) and the forename are. The fuzzy match
  * runs against the distinct surnames (migration 0026), then people are found by the exact surnames that
- * matched: two million rows are never compared with the typed name. One round trip: the total comes
- * with the rows (a window count over the matches, before the limit).
+ * matched: two million rows are never compared with the typed name. One round trip, prepared per kind of
+ * query and reach of role: the total comes with the rows (a window count over the matches, before the limit).
  */
 export async function searchPeople(db: Db, user: CurrentUser, query: SearchQuery, limit = 50): Promise<SearchResults> {
   if (query.kind === 'empty') return { items: [], total: 0 };
-  let base = casesWithAllocation(db).where(inScope(user));
-  let rank: ReturnType<typeof sql<number>> | null = null;
-  switch (query.kind) {
-    case 'crn': base = base.where('people.crn', '=', query.value); break;
-    case 'pnc': base = base.where('people.pnc', '=', query.value); break;
-    case 'cro': base = base.where('people.cro', '=', query.value); break;
-    case 'nomis': base = base.where('people.nomis_number', '=', query.value); break;
-    case 'dateOfBirth': base = base.where('people.date_of_birth', '=', query.dateOfBirth); break;
-    case 'name': {
-      const surname = query.surname;
-      // The similar surnames are found once (MATERIALIZED), then people by each exact surname, or an alias
-      // of it; each person once, with their closest. The role's scope is applied inside, where the
-      // (surname, region) index can use it.
-      const matched = sql<{ person_id: number; sim: number }>`(WITH close_names AS MATERIALIZED (
-          SELECT name, similarity(name, ${surname}) AS sim FROM surnames WHERE name % ${surname}
-          ORDER BY sim DESC, name LIMIT ${SURNAME_CANDIDATES})
-        SELECT person_id, max(sim) AS sim FROM (
-          SELECT people.id AS person_id, n.sim FROM close_names n JOIN people ON lower(people.last_name) = n.name WHERE ${inScope(user)}
-          UNION ALL
-          SELECT a.person_id, n.sim FROM close_names n JOIN person_aliases a ON lower(a.last_name) = n.name
-        ) m GROUP BY person_id)`;
-      base = base.innerJoin(matched.as('matched'), (join) => join.onRef('matched.person_id', '=', 'people.id'));
-      if (query.dateOfBirth) base = base.where('people.date_of_birth', '=', query.dateOfBirth);
-      const forename = query.forename ? sql<number>`similarity(lower(people.first_name), ${query.forename})` : sql<number>`0`;
-      rank = sql<number>`2 * matched.sim + ${forename}`;
-      break;
-    }
-  }
-  const rows = await base.select(listColumns(user)).select(sql<number>`count(*) over ()`.as('total'))
-    .$if(rank !== null, (qb) => qb.orderBy(rank!, 'desc')).orderBy('people.last_name').orderBy('people.first_name').orderBy('people.crn').limit(limit).execute();
+  const reach = user.caseScope;
+  const rows = query.kind === 'name'
+    ? await statement(`name|${reach}`, () => byName(reach))(db, query.surname, query.forename, query.dateOfBirth, user.id, user.regionId, limit)
+    : await statement(`${query.kind}|${reach}`, () => byIdentifier(query.kind, reach))(
+      db, query.kind === 'dateOfBirth' ? query.dateOfBirth : query.value, user.id, user.regionId, limit);
   return { items: rows.map(toItem), total: Number(rows[0]?.total ?? 0) };
 }
 

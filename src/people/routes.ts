@@ -5,15 +5,19 @@ import { requires } from '../auth/plugin.ts';
 import type { Db } from '../database.ts';
 import { isUniqueViolation } from '../platform/db/errors.ts';
 import { HttpError } from '../platform/http/errors.ts';
-import { openCasePage } from './case-page.ts';
+import { sql } from 'kysely';
+import { casePageReading } from './case-page.ts';
 import { validateNewPerson, type FieldErrors, type NewPerson } from './person-form.ts';
 import { presentCaseRows, presentOverview } from './presenters.ts';
 import { DISABILITIES, ETHNICITIES, GENDER_IDENTITIES, RELIGIONS, SEXES, SEXUAL_ORIENTATIONS } from './reference-data.ts';
-import { caseOverview, createPerson, findPossibleDuplicates, searchPeople, type PossibleDuplicate } from './repository.ts';
+import { createPerson, findPossibleDuplicates, overviewColumns, overviewFrom, searchPeople, type PossibleDuplicate } from './repository.ts';
 import { parseSearchQuery } from './search-query.ts';
 
 /** Two people saving the same identifier at once: the database's unique index decides, and the loser is told. */
 export const RACED_IDENTIFIER = 'Someone saved a record with one of these identifiers a moment ago. Search for it before adding this person.';
+
+// The overview's data is read in the same statement as the case's lookup and header: the most opened page.
+const openOverview = casePageReading((query, db) => query.selectAll('people').select(overviewColumns(db, sql.ref<number>('people.id'))));
 
 const identifierLabels: Record<string, string> = { pnc: 'PNC number', cro: 'CRO number', nomisNumber: 'prison number', niNumber: 'National Insurance number' };
 
@@ -85,8 +89,8 @@ export async function peopleRoutes(app: FastifyInstance, { db }: { db: Db }) {
 
   app.get('/people/:crn', canRead, async (request, reply) => {
     const { crn } = request.params as { crn: string };
-    const { caseHeader, data } = await openCasePage(db, request, crn, 'case.read', (found) => caseOverview(db, found.id));
-    const overview = presentOverview(data);
+    const { caseHeader, row } = await openOverview(db, request, crn, 'case.read');
+    const overview = presentOverview(overviewFrom(row));
     const created = (request.query as { created?: string }).created === '1';
     return reply.page('people/views/overview.njk', {
       pageTitle: `${overview.name} (${overview.crn})`,

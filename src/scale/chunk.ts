@@ -30,7 +30,8 @@ export interface ChunkContext {
 }
 
 export interface CopyBatch { table: string; columns: readonly string[]; text: Buffer; rows: number }
-export interface BuiltChunk { copies: CopyBatch[]; rows: number; people: number; next: NextIds }
+/** `surnames`: the chunk's distinct surnames, of people and aliases, for the search's list (migration 0026). */
+export interface BuiltChunk { copies: CopyBatch[]; rows: number; people: number; next: NextIds; surnames: string[] }
 
 // COPY text format: tab-separated, \N for null, backslash escapes.
 const SPECIAL = /[\\\t\n\r]/;
@@ -94,6 +95,7 @@ export async function buildChunk(ctx: ChunkContext, chunk: number, next: NextIds
   };
   const contacts = new CopyText(64 << 20); // about 30 MB a chunk at the default mix
   let contactRows = 0;
+  const surnames = new Set<string>();
   const batch = generateChunk(plan, chunk);
   const regionCode = new Map(plan.regions.map((r) => [r.regionId, r.code]));
   for (const [k, p] of batch.entries()) {
@@ -104,7 +106,11 @@ export async function buildChunk(ctx: ChunkContext, chunk: number, next: NextIds
       p.sexualOrientation, p.disability, p.pnc, p.cro, p.nomisNumber, p.niNumber, p.email, p.phone, p.regionId]);
     const addresses = regionalAddresses(seed, p, regionCode.get(p.regionId)!);
     for (const a of addresses) t.addresses.add([personId, a.status, a.line1, a.line2, a.town, a.postcode, a.line1 === 'No fixed abode', a.startDate, a.endDate]);
-    for (const a of p.aliases) t.aliases.add([personId, a.firstName, a.lastName, a.dateOfBirth]);
+    surnames.add(p.lastName);
+    for (const a of p.aliases) {
+      t.aliases.add([personId, a.firstName, a.lastName, a.dateOfBirth]);
+      surnames.add(a.lastName);
+    }
     let practitionerId: number | null = null;
     if (p.active) {
       const held = ctx.deal.get(p.pduId!)!(p.pduRank);
@@ -157,5 +163,5 @@ export async function buildChunk(ctx: ChunkContext, chunk: number, next: NextIds
     contactRows += made;
   }
   const copies = [...Object.values(t).map((table) => table.batch()), { table: 'contacts', columns: CONTACT_COLUMNS, text: contacts.bytes(), rows: contactRows }];
-  return { copies, rows: copies.reduce((sum, c) => sum + c.rows, 0), people: batch.length, next: ids };
+  return { copies, rows: copies.reduce((sum, c) => sum + c.rows, 0), people: batch.length, next: ids, surnames: [...surnames] };
 }

@@ -89,9 +89,11 @@ describe(`seed:national on the ${SERVER ? 'server' : 'embedded'} database (tiny 
         (SELECT count(*) FROM case_allocations a WHERE (SELECT count(*) FROM tier_calculations t WHERE t.person_id = a.person_id) <> 1) AS tiers_not_one,
         (SELECT count(*) FROM case_allocations a WHERE NOT EXISTS (SELECT 1 FROM sentences s WHERE s.person_id = a.person_id AND s.status = 'active')) AS no_active_sentence,
         (SELECT count(*) FROM sentences s WHERE s.status = 'active' AND NOT EXISTS (SELECT 1 FROM case_allocations a WHERE a.person_id = s.person_id)) AS active_not_allocated,
-        (SELECT count(*) FROM users WHERE username LIKE 'nat.%' AND password_hash IS NULL) AS no_password`.execute(db)).rows;
+        (SELECT count(*) FROM users WHERE username LIKE 'nat.%' AND password_hash IS NULL) AS no_password,
+        (SELECT count(*) FROM (SELECT lower(last_name) FROM people UNION SELECT lower(last_name) FROM person_aliases
+          EXCEPT SELECT name FROM surnames) missing) AS surnames_missing`.execute(db)).rows;
       assert.equal(check!.current, check!.contacts);
-      for (const key of ['chains', 'orphans', 'requirement_mismatch', 'no_practitioner', 'sentence_mismatch', 'tiers_not_one', 'no_active_sentence', 'active_not_allocated', 'no_password']) {
+      for (const key of ['chains', 'orphans', 'requirement_mismatch', 'no_practitioner', 'sentence_mismatch', 'tiers_not_one', 'no_active_sentence', 'active_not_allocated', 'no_password', 'surnames_missing']) {
         assert.equal(Number(check![key]), 0, key);
       }
       const hash = (await sql<{ h: string }>`SELECT password_hash AS h FROM users WHERE username LIKE 'nat.%' LIMIT 1`.execute(db)).rows[0]!.h;

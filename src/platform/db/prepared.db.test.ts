@@ -20,6 +20,24 @@ describe('prepared queries', () => {
     assert.deepEqual(await regionsNamed(t.db, 'no such region', 5), []);
   });
 
+  it('writes constants into the SQL exactly, quotes and all, and keeps the rest as parameters', async () => {
+    const when = new Date('2026-03-29T01:00:00Z');
+    const constants = prepared((db: TestDatabase['db'], code: string) => db.selectFrom('regions')
+      .select([
+        sql<string>`${"O'Brien costs $1"}`.as('text'),
+        sql<boolean>`${false}`.as('flag'),
+        sql<number>`${-3} + 0`.as('negative'),
+        sql<string>`${0.5}::text`.as('fraction'),
+        sql<Date>`${when}::timestamptz`.as('instant'),
+        sql<string>`'$2 stays'`.as('quoted'),
+      ])
+      .where('code', '=', code));
+    const [{ code }] = await t.db.selectFrom('regions').select('code').orderBy('code').limit(1).execute() as [{ code: string }];
+    const [row] = await constants(t.db, code);
+    assert.deepEqual({ ...row, instant: row!.instant.toISOString() },
+      { text: "O'Brien costs $1", flag: false, negative: -3, fraction: '0.5', instant: when.toISOString(), quoted: '$2 stays' });
+  });
+
   it('refuses a query that uses an argument to choose its shape rather than as a value', async () => {
     const shaped = prepared((db: TestDatabase['db'], onlyFirst: boolean) =>
       db.selectFrom('regions').select('code').$if(onlyFirst === true, (qb) => qb.limit(1)));

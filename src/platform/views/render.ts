@@ -3,6 +3,8 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import nunjucks from 'nunjucks';
+import { appSummaryList } from './summary-list.ts';
+import { appTable } from './table.ts';
 
 const require = createRequire(import.meta.url);
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -64,8 +66,22 @@ export function createViews(options: { watch?: boolean } = {}): nunjucks.Environ
   env.addFilter('dateTime', formatDateTime);
   env.addFilter('age', ageOn);
   env.addGlobal('remembered', rememberedMacros(env));
+  env.addGlobal('appTable', appTable);
+  env.addGlobal('appSummaryList', appSummaryList);
+  env.addFilter('trim', trimWith(env.getFilter('trim') as (value: unknown) => unknown));
   return env;
 }
+
+/**
+ * Nunjucks' trim filter strips with the regular expression /^\s*|\s*$/g, which scans again from every run of
+ * whitespace: slow on the blocks of HTML the design system's macros trim (a few per cent of a case page's
+ * CPU). String.prototype.trim removes the same characters (\s is JavaScript's whitespace and line terminators).
+ */
+const trimWith = (nunjucksTrim: (value: unknown) => unknown) => (value: unknown): unknown => {
+  if (typeof value === 'string') return value.trim();
+  if (value instanceof nunjucks.runtime.SafeString) return new nunjucks.runtime.SafeString(value.toString().trim());
+  return nunjucksTrim(value); // anything else as nunjucks treats it
+};
 
 /** Design-system macros the page shell calls on every page with the same few arguments. */
 const SHELL_MACROS: Record<string, string> = {

@@ -4,10 +4,12 @@
  * the two policy tables (contact level defaults, enforcement settings) are the only other reads.
  */
 import { sql } from 'kysely';
-import { accessListAllows, inScope } from '../../access/visibility.ts';
+import { accessListAllows, inScopeOf } from '../../access/visibility.ts';
 import type { RoshLevel } from '../../assessment/rosh/rules.ts';
 import type { CurrentUser } from '../../auth/current-user.ts';
 import type { Db } from '../../database.ts';
+import type { CaseScope } from '../../org/tables.ts';
+import { prepared } from '../../platform/db/prepared.ts';
 import { enforcementSettings, statusFactsOf, statusFrom } from '../enforcement/service.ts';
 import { overdueActionsCountOf } from '../plans/service.ts';
 import type { CaseEnforcement } from './enforcement-status.ts';
@@ -28,11 +30,11 @@ export interface MyCase {
   enforcement: CaseEnforcement | null;
 }
 
-/** The cases allocated to this user, in scope; details only where the access list allows them. */
-export async function myCaseload(db: Db, user: CurrentUser, today: string): Promise<MyCase[]> {
+// Prepared (platform/db/prepared.ts): the same SQL for every user, so the server plans it once per connection.
+const caseloadRows = prepared((db: Db, userId: number, caseScope: CaseScope, regionId: number | null, today: string) => {
   const person = sql.ref<number>('people.id');
   const facts = statusFactsOf(person);
-  const [table, settings, people] = await Promise.all([levelTable(db), enforcementSettings(db), db.selectFrom('case_allocations as a')
+  return db.selectFrom('case_allocations as a')
     .innerJoin('people', 'people.id', 'a.person_id')
     .leftJoin('rosh_assessments as rosh', (join) => join.onRef('rosh.person_id', '=', 'people.id').on('rosh.superseded', '=', false))
     .leftJoin('contact_level_overrides as o', (join) => join.onRef('o.person_id', '=', 'people.id').on('o.ended_at', 'is', null))
@@ -41,13 +43,18 @@ export async function myCaseload(db: Db, user: CurrentUser, today: string): Prom
       .select(['c.starts_at', 't.name']).whereRef('c.person_id', '=', 'people.id')
       .where('t.appointment', '=', true).where('c.outcome', 'is', null).where('c.change', '<>', 'cancelled').where('c.starts_at', '>=', sql<Date>`now()`)
       .orderBy('c.starts_at').limit(1).as('next'), (join) => join.onTrue())
-    .select(['people.id', 'people.crn', accessListAllows(user).as('viewable'), 'people.first_name', 'people.last_name', 'rosh.overall', 'rosh.review_due_on',
+    .select(['people.id', 'people.crn', accessListAllows({ id: userId }).as('viewable'), 'people.first_name', 'people.last_name', 'rosh.overall', 'rosh.review_due_on',
       'o.frequency_days', 'o.reason', 'o.set_at', 'next.starts_at as next_at', 'next.name as next_type',
       latestTierOf(person).as('tier'), lastSeenOf(person).as('last_seen_on'), supervisionStartOf(person).as('since'),
       overdueActionsCountOf(person, today).as('overdue_actions'),
       facts.actions.as('actions'), facts.decisions.as('decisions'), facts.warnings.as('warnings'), facts.returns.as('returns')])
-    .where('a.practitioner_id', '=', user.id).where('a.ended_at', 'is', null).where(inScope(user))
-    .execute()]);
+    .where('a.practitioner_id', '=', userId).where('a.ended_at', 'is', null).where(inScopeOf(caseScope, regionId));
+});
+
+/** The cases allocated to this user, in scope; details only where the access list allows them. */
+export async function myCaseload(db: Db, user: CurrentUser, today: string): Promise<MyCase[]> {
+  const [table, settings, people] = await Promise.all([levelTable(db), enforcementSettings(db),
+    caseloadRows(db, user.id, user.caseScope, user.regionId, today)]);
   return people.map((p): MyCase => {
     const id = Number(p.id);
     if (!p.viewable) return { personId: id, crn: p.crn, viewable: false, name: null, sortName: null, tier: null, rosh: null, nextAppointment: null, contact: null, overdueActions: 0, enforcement: null };
