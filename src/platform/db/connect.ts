@@ -37,10 +37,11 @@ export async function openEmbedded(dataDir: string): Promise<PGlite> {
 }
 
 /**
- * SQL texts sent as named (server-side prepared) statements, by name. A server plans an unnamed statement
+ * SQL texts sent as named (server-side prepared) statements, by name. Postgres plans an unnamed statement
  * on every execution: for a case page's joined queries planning cost several times their execution
- * (docs/performance.md). Queries made with platform/db/prepared.ts are registered here; each pooled
- * connection prepares one the first time it runs it, and the server keeps its plan.
+ * (docs/performance.md), and on PGlite, where planning runs in WebAssembly in the service's own thread,
+ * more still. Queries made with platform/db/prepared.ts are registered here; each pooled connection (the
+ * embedded database has one) prepares one the first time it runs it, and Postgres keeps its plan.
  */
 const statementNames = new Map<string, string>();
 export function nameStatement(text: string): void {
@@ -92,7 +93,7 @@ export async function openDatabase<DB>(options: DatabaseOptions): Promise<Databa
 
 /** Wraps an open PGlite (e.g. a clone prepared by tests) in Kysely through the node-postgres adapter. */
 export function embeddedHandle<DB>(pglite: PGlite, close: () => Promise<void>): DatabaseHandle<DB> {
-  const pool = new pg.Pool(createPgConfig(pglite) as unknown as pg.PoolConfig);
+  const pool = namingStatements(new pg.Pool(createPgConfig(pglite) as unknown as pg.PoolConfig));
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,
