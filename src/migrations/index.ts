@@ -25,6 +25,7 @@ import * as contactLevelsMigration from './0023_contact_levels.ts';
 import * as allegedBreachesMigration from './0024_alleged_breaches.ts';
 import * as supervisionIndexesMigration from './0025_supervision_indexes.ts';
 import * as nationalReadsMigration from './0026_national_reads.ts';
+import * as surnameDistanceMigration from './0027_surname_distance.ts';
 
 /** Numbered schema changes, applied in key order. Add new ones at the end; never edit an applied one. */
 export const migrations: Record<string, Migration> = {
@@ -54,4 +55,5 @@ export const migrations: Record<string, Migration> = {
   '0024_alleged_breaches': allegedBreachesMigration,
   '0025_supervision_indexes': supervisionIndexesMigration,
   '0026_national_reads': nationalReadsMigration,
+  '0027_surname_distance': surnameDistanceMigration,
 };
