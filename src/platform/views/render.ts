@@ -3,6 +3,7 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import nunjucks from 'nunjucks';
+import { appSubNavigation } from './sub-navigation.ts';
 import { appSummaryList } from './summary-list.ts';
 import { appTable } from './table.ts';
 
@@ -68,6 +69,7 @@ export function createViews(options: { watch?: boolean } = {}): nunjucks.Environ
   env.addGlobal('remembered', rememberedMacros(env));
   env.addGlobal('appTable', appTable);
   env.addGlobal('appSummaryList', appSummaryList);
+  env.addGlobal('appSubNavigation', appSubNavigation);
   env.addFilter('trim', trimWith(env.getFilter('trim') as (value: unknown) => unknown));
   return env;
 }
