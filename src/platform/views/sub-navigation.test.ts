@@ -1,15 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { createViews } from './render.ts';
 import { appSubNavigation, type SubNavigationParams } from './sub-navigation.ts';
+import { normaliseMarkup, renderMacro } from '../../../test/support/markup.ts';
 
-// Markup compared without whitespace next to tags, other runs made one space.
-const normalise = (html: string) => html.replace(/>\s+/g, '>').replace(/\s+</g, '<').replace(/\s+/g, ' ').replace(/ >/g, '>').trim();
+const normalise = normaliseMarkup;
+const mojSubNavigation = (params: SubNavigationParams) => renderMacro('moj/components/sub-navigation/macro.njk', 'mojSubNavigation', params);
 
 describe('appSubNavigation', () => {
-  const views = createViews();
-  const mojSubNavigation = (params: SubNavigationParams) =>
-    views.renderString('{% from "moj/components/sub-navigation/macro.njk" import mojSubNavigation %}{{ mojSubNavigation(params) }}', { params });
 
   it('writes the markup of MoJ\'s sub navigation for the same parameters', () => {
     const lists: SubNavigationParams[] = [

@@ -2,14 +2,13 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createViews } from './render.ts';
 import { appTable, type TableParams } from './table.ts';
+import { normaliseMarkup, renderMacro } from '../../../test/support/markup.ts';
 
-// Markup compared without the whitespace between tags, which the browser ignores in a table.
-const normalise = (html: string) => html.replace(/>\s+</g, '><').replace(/\s+/g, ' ').trim();
+const normalise = normaliseMarkup;
+const govukTable = (params: TableParams) => renderMacro('govuk/components/table/macro.njk', 'govukTable', params);
 
 describe('appTable', () => {
   const views = createViews();
-  const govukTable = (params: TableParams) =>
-    views.renderString('{% from "govuk/components/table/macro.njk" import govukTable %}{{ govukTable(params) }}', { params });
 
   it('writes the markup of GOV.UK\'s table for the same parameters, escaping text as the template does', () => {
     const params: TableParams = {
