@@ -1,3 +1,4 @@
+import { escapeHtml } from '../platform/views/escape.ts';
 import { levelTagHtml } from '../assessment/rosh/presenter.ts';
 import { roshReviewStatus } from '../assessment/rosh/rules.ts';
 import { ageOn, formatDate } from '../platform/views/render.ts';
@@ -76,6 +77,3 @@ function roshCell(rosh: CaseListItem['rosh'], today: string) {
   return { html: levelTagHtml(rosh.overall) + overdue };
 }
 
-export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
-}

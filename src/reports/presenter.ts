@@ -1,11 +1,11 @@
 /** What the report pages show, from rows: labels, tags, dates and the forecast beside each requirement. Pure. */
+import { escapeHtml } from '../platform/views/escape.ts';
 import { formatDate, formatDateTime } from '../platform/views/render.ts';
 import type { Forecast } from '../sentencing/forecast/service.ts';
 import { forecastKey, PROPOSED_SENTENCES, type ForecastSnapshot, type ProposalSnapshot, type References, type RiskSnapshot } from './content.ts';
 import type { QueueRow, ReportDetail, ReportRow, VersionRow } from './repository.ts';
 import { REPORT_TYPE_NAMES, STATUS_NAMES, type ReportStatus } from './status.ts';
 
-export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 const STATUS_TAGS: Record<ReportStatus, string> = {
   requested: 'govuk-tag--grey', assigned: 'govuk-tag--blue', in_progress: 'govuk-tag--light-blue', awaiting_countersignature: 'govuk-tag--purple',

@@ -1,5 +1,5 @@
 import nunjucks from 'nunjucks';
-import { attributes, escape } from './table.ts';
+import { attributes, escapeHtml as escape } from './escape.ts';
 
 export interface SubNavigationItem { text?: string; html?: string; href: string; active?: boolean; classes?: string; attributes?: Record<string, string> }
 export interface SubNavigationParams { items: SubNavigationItem[]; label?: string; classes?: string; attributes?: Record<string, string> }

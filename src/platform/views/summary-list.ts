@@ -1,5 +1,5 @@
 import nunjucks from 'nunjucks';
-import { attributes, escape } from './table.ts';
+import { attributes, escapeHtml as escape } from './escape.ts';
 
 interface Content { text?: string | number | null; html?: string | null; classes?: string }
 export interface SummaryAction { href: string; text?: string; html?: string; visuallyHiddenText?: string; classes?: string; attributes?: Record<string, string> }

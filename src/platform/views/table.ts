@@ -1,4 +1,5 @@
 import nunjucks from 'nunjucks';
+import { attributes, escapeHtml as escape } from './escape.ts';
 
 /** A cell or heading of GOV.UK's table component, as its macro takes them. */
 export interface TableCell {
@@ -19,11 +20,6 @@ export interface TableParams {
   attributes?: Record<string, string>;
 }
 
-// As nunjucks' autoescape writes a value (null and undefined print nothing).
-const ESCAPES: Record<string, string> = { '&': '&amp;', '"': '&quot;', "'": '&#39;', '<': '&lt;', '>': '&gt;', '\\': '&#92;' };
-export const escape = (value: unknown): string => (value === null || value === undefined ? '' : String(value).replace(/[&"'<>\\]/g, (ch) => ESCAPES[ch]!));
-export const attributes = (given: Record<string, string> | undefined) =>
-  Object.entries(given ?? {}).map(([name, value]) => ` ${name}="${escape(value)}"`).join('');
 const content = (cell: TableCell) => (cell.html ? String(cell.html) : escape(cell.text));
 const extra = (cell: TableCell) => `${cell.classes ? ` ${cell.classes}` : ''}"${cell.colspan ? ` colspan="${escape(cell.colspan)}"` : ''}${attributes(cell.attributes)}`;
 

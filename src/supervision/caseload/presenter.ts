@@ -1,7 +1,7 @@
 /** Turns caseload data into what the pages show, so the templates stay dumb. */
 import { levelTagHtml } from '../../assessment/rosh/presenter.ts';
 import { roshReviewStatus } from '../../assessment/rosh/rules.ts';
-import { escapeHtml } from '../../people/presenters.ts';
+import { escapeHtml } from '../../platform/views/escape.ts';
 import { formatDate } from '../../platform/views/render.ts';
 import { londonParts } from '../../platform/uk-time.ts';
 import { ENFORCEMENT_LABELS, type CaseEnforcement } from './enforcement-status.ts';
