@@ -52,6 +52,7 @@ import { notifications } from './notifications/routes.ts';
 import { adminRoutes } from './org/routes.ts';
 import { peopleApi } from './people/api.ts';
 import { peopleRoutes } from './people/routes.ts';
+import { casePagesCheckSession } from './people/case-page.ts';
 import { registrationsApi } from './registrations/api.ts';
 import { registrationRoutes } from './registrations/routes.ts';
 import type { DatabaseKind } from './platform/db/connect.ts';
@@ -168,6 +169,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     layoutContext: (request) => ({ user: request.user, csrfToken: request.csrfToken, navigation: navigation(request) }),
   });
   await app.register(auth, { db, secureCookies, sessionIdleMinutes: options.sessionIdleMinutes ?? 30 });
+  app.addHook('onRoute', casePagesCheckSession);
 
   await app.register(notifications, { db });
   await app.register(signInRoutes, { db, secureCookies, ...(options.throttle ? { throttle: options.throttle } : {}) });

@@ -85,6 +85,56 @@ describe('signing in, sessions, CSRF and security headers', () => {
     assert.equal((await sam.get('/cases')).statusCode, 302);
   });
 
+  it('checks a session this process keeps in the statement of a case page, and asks again when anything changed', async () => {
+    const jo = await t.signIn('jo.po');
+    const crn = (await jo.get('/cases')).body.match(/href="\/people\/([A-Z]\d{6})"/)![1]!;
+    const casePage = `/people/${crn}`;
+    const seen = async (path: string) => (await jo.get(path)).statusCode;
+    assert.equal(await seen(casePage), 200);
+    assert.equal(await seen(casePage), 200, 'served from the kept session, checked in the page statement');
+
+    // The role's reach changes while the session is kept: the page is asked for again and then refused.
+    const { region_id: home } = await sql<{ region_id: number }>`select region_id from users where username = 'jo.po'`.execute(t.database.db).then((r) => r.rows[0]!);
+    await sql`update users set region_id = (select min(id) from regions where id <> ${home}) where username = 'jo.po'`.execute(t.database.db);
+    const changed = await jo.get(casePage);
+    assert.equal(changed.statusCode, 303);
+    assert.equal(changed.headers.location, casePage);
+    assert.equal(await seen(casePage), 403, 'looked up afresh, the case is outside the new region');
+    await sql`update users set region_id = ${home} where username = 'jo.po'`.execute(t.database.db);
+    assert.equal(await seen(casePage), 303);
+    assert.equal(await seen(casePage), 200);
+
+    // Idle, deactivated or signed out elsewhere: asked again, then sent to sign in, before anything is shown.
+    await sql`update sessions set last_seen_at = now() - interval '31 minutes' where user_id = (select id from users where username = 'jo.po')`.execute(t.database.db);
+    const idle = await jo.get(casePage);
+    assert.equal(idle.statusCode, 303);
+    assert.doesNotMatch(idle.body, new RegExp(crn));
+    assert.equal(await seen(casePage), 302);
+
+    const jo2 = await t.signIn('jo.po');
+    assert.equal((await jo2.get(casePage)).statusCode, 200);
+    await sql`delete from sessions where user_id = (select id from users where username = 'jo.po')`.execute(t.database.db);
+    const missing = await jo2.get('/people/Z999999');
+    assert.equal(missing.statusCode, 303, 'a page with nothing to show is checked before it is sent');
+    assert.equal((await jo2.get('/people/Z999999')).statusCode, 302);
+
+    // Search checks it in its own statement too, found or not.
+    const jo3 = await t.signIn('jo.po');
+    assert.equal((await jo3.get(`/search?q=${crn}`)).statusCode, 200);
+    assert.match((await jo3.get(`/search?q=${crn}`)).body, new RegExp(crn));
+    await sql`update users set active = false where username = 'jo.po'`.execute(t.database.db);
+    try {
+      assert.equal((await jo3.get(`/search?q=${crn}`)).statusCode, 303, 'deactivated: asked again');
+      assert.equal((await jo3.get(`/search?q=${crn}`)).statusCode, 302);
+    } finally {
+      await sql`update users set active = true where username = 'jo.po'`.execute(t.database.db);
+    }
+    const jo4 = await t.signIn('jo.po');
+    assert.equal((await jo4.get('/search?q=Zzyzzyx')).statusCode, 200);
+    await sql`delete from sessions where user_id = (select id from users where username = 'jo.po')`.execute(t.database.db);
+    assert.equal((await jo4.get('/search?q=Zzyzzyx')).statusCode, 303, 'no rows: checked before it is sent');
+  });
+
   it('refuses a role without the permission with a clear 403', async () => {
     const jo = await t.signIn('jo.po');
     const admin = await jo.get('/people/A000001/audit');

@@ -1,10 +1,11 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Db } from '../database.ts';
-import { HttpError } from '../platform/http/errors.ts';
+import { HttpError, Redirect } from '../platform/http/errors.ts';
 import { can, type CurrentUser, type Permission } from './current-user.ts';
-import { resumeSession, userForApiToken, type Session } from './repository.ts';
+import { resumeSession, sha256, userForApiToken, type Session } from './repository.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -12,8 +13,16 @@ declare module 'fastify' {
     session: Session | null;
     /** The token a form must echo back: the session's, or before sign-in a per-browser cookie's. */
     csrfToken: string;
+    /** Set while the session is taken on trust from this process's memory, until checked (sessionChecked). */
+    sessionCheck: SessionCheck | null;
+  }
+  interface FastifyContextConfig {
+    /** The route's page checks the session in its own statement (a GET that reads before it shows anything). */
+    checksSession?: boolean;
   }
 }
+
+export interface SessionCheck { idHash: Buffer; idleMinutes: number }
 
 export const SESSION_COOKIE = 'tl_session';
 const ANON_CSRF_COOKIE = 'tl_csrf';
@@ -21,6 +30,9 @@ const ANON_CSRF_COOKIE = 'tl_csrf';
 export interface AuthOptions { db: Db; secureCookies: boolean; sessionIdleMinutes: number }
 
 const isApi = (request: FastifyRequest) => request.url.startsWith('/api/');
+
+/** Sessions this process has resumed, by the hash of their cookie: at most this many kept. */
+const KEPT_SESSIONS = 50_000;
 
 function sameToken(a: string, b: string): boolean {
   const left = Buffer.from(a);
@@ -36,6 +48,22 @@ export const auth = fp(async (app: FastifyInstance, options: AuthOptions) => {
   app.decorateRequest('user', null);
   app.decorateRequest('session', null);
   app.decorateRequest('csrfToken', '');
+  app.decorateRequest('sessionCheck', null);
+
+  // A page that checks the session in its own statement (checksSession) starts from the session as this
+  // process last found it, so the page is one round trip rather than two; if the check finds any change,
+  // the browser asks again and the session is looked up afresh. Every other request looks it up first.
+  const kept = new Map<string, Session>();
+  const resume = async (cookie: string) => {
+    const session = await resumeSession(options.db, cookie, options.sessionIdleMinutes);
+    const key = session?.idHash.toString('base64') ?? sha256(cookie).toString('base64');
+    if (!session) kept.delete(key);
+    else {
+      if (kept.size >= KEPT_SESSIONS) kept.clear();
+      kept.set(key, session);
+    }
+    return session;
+  };
 
   // Secure when configured, or when the request came over TLS (directly or through a proxy).
   const cookieOptions = (request: FastifyRequest) =>
@@ -51,7 +79,9 @@ export const auth = fp(async (app: FastifyInstance, options: AuthOptions) => {
     }
     const cookie = request.cookies[SESSION_COOKIE];
     if (cookie) {
-      request.session = await resumeSession(options.db, cookie, options.sessionIdleMinutes);
+      const known = request.method === 'GET' && request.routeOptions.config.checksSession ? kept.get(sha256(cookie).toString('base64')) : undefined;
+      if (known) request.sessionCheck = { idHash: known.idHash, idleMinutes: options.sessionIdleMinutes };
+      request.session = known ?? await resume(cookie);
       if (request.session) {
         request.user = request.session.user;
         request.csrfToken = request.session.csrfToken;
@@ -69,6 +99,17 @@ export const auth = fp(async (app: FastifyInstance, options: AuthOptions) => {
     }
   });
 
+  // A page that was to check the session but did not (an error page, or a path that read nothing) is checked
+  // here, before anything is sent.
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (!request.sessionCheck) return payload;
+    const fresh = await resume(request.cookies[SESSION_COOKIE]!);
+    if (fresh?.who === request.session?.who) return payload;
+    if (payload instanceof Readable) payload.destroy();
+    reply.code(303).header('location', request.url).removeHeader('content-type');
+    return '';
+  });
+
   app.addHook('preHandler', async (request) => {
     if (request.method === 'GET' || request.method === 'HEAD' || isApi(request)) return;
     const sent = (request.body as Record<string, unknown> | undefined)?._csrf;
@@ -77,6 +118,24 @@ export const auth = fp(async (app: FastifyInstance, options: AuthOptions) => {
     }
   });
 });
+
+/**
+ * For a page that checks the session in its own statement: the session to check (sessionWho), or null when
+ * it was looked up afresh for this request and needs no check.
+ */
+export const sessionToCheck = (request: FastifyRequest): SessionCheck | null => request.sessionCheck;
+
+/**
+ * The page's statement found the session as `who` (sessionWho); undefined when it found no row to carry
+ * it, and the check is left to the end of the request. Unchanged, the request goes on; otherwise the
+ * browser is sent to ask again, and that request looks the session up afresh (signed out, or with the
+ * user's new role). Nothing is shown or audited before this check.
+ */
+export function sessionChecked(request: FastifyRequest, who: string | null | undefined): void {
+  if (!request.sessionCheck || who === undefined) return;
+  if (who !== request.session?.who) throw new Redirect(request.url);
+  request.sessionCheck = null;
+}
 
 /** A route guard: signed in (else the sign-in page, or 401 on the API) and holding the permission (else 403). */
 export function requires(permission?: Permission) {

@@ -15,7 +15,7 @@ const randomToken = (bytes = 32): string => randomBytes(bytes).toString('base64u
 const USER_COLUMNS = [
   'users.id', 'users.username', 'users.display_name', 'users.role_code', 'users.agency_code',
   'users.region_id', 'users.team_id', 'roles.name as role_name', 'roles.case_scope',
-  sql<string[]>`array(select permission from role_permissions p where p.role_code = users.role_code)`.as('permissions'),
+  sql<string[]>`array(select permission from role_permissions p where p.role_code = users.role_code order by permission)`.as('permissions'),
 ] as const;
 const activeUsers = (db: Db) => db.selectFrom('users').innerJoin('roles', 'roles.code', 'users.role_code')
   .select(USER_COLUMNS).where('users.active', '=', true);
@@ -47,7 +47,13 @@ export async function findUserForSignIn(db: Db, username: string) {
     .executeTakeFirst();
 }
 
-export interface Session { idHash: Buffer; csrfToken: string; user: CurrentUser }
+export interface Session {
+  idHash: Buffer;
+  csrfToken: string;
+  user: CurrentUser;
+  /** Who the session belongs to, as the database wrote it (sessionWho): what a page's own statement compares. */
+  who: string;
+}
 
 /** Creates a session; the cookie holds the random id, the database only its hash. */
 export async function createSession(db: Db, userId: number): Promise<{ cookie: string; csrfToken: string }> {
@@ -59,30 +65,54 @@ export async function createSession(db: Db, userId: number): Promise<{ cookie: s
 }
 
 /**
- * Finds a live session with its user in one statement: every page pays for it. The session is touched
- * (last_seen_at) at most once a minute rather than on every request, so a page view writes nothing; the
- * idle limit is counted in minutes, so a minute's grain loses nothing. An idle session is deleted and
- * treated as absent, as is one whose user has been deactivated.
+ * Who a live session belongs to, as one text: the user, their role's reach and permissions, and the
+ * session's CSRF token; NULL when the session is gone, idle, or its user deactivated. The full lookup reads
+ * the user from it, and a page that checks the session in its own statement (sessionChecked) compares it
+ * with the text it started from, so any change to the session, the user or their role shows.
  */
-const liveSession = prepared((db: Db, idHash: Buffer, idleMinutes: number) => db
-  .with('live', (qb) => qb.selectFrom('sessions').select(['user_id', 'csrf_token', 'last_seen_at'])
-    .where('id_hash', '=', idHash).where('last_seen_at', '>', sql<Date>`now() - make_interval(mins => ${idleMinutes})`))
-  .with('touched', (qb) => qb.updateTable('sessions').set({ last_seen_at: sql`now()` })
-    .where('id_hash', '=', idHash).where('last_seen_at', '<', sql<Date>`now() - interval '1 minute'`)
-    .where(sql<boolean>`exists (select 1 from live)`))
-  .selectFrom('live')
-  .innerJoin('users', 'users.id', 'live.user_id').innerJoin('roles', 'roles.code', 'users.role_code')
-  .select(USER_COLUMNS).select('live.csrf_token')
-  .where('users.active', '=', true));
+export function sessionWho(idHash: Buffer, idleMinutes: number) {
+  return sql<string | null>`(SELECT json_build_array(users.id, users.username, users.display_name, users.role_code,
+      users.agency_code, users.region_id, users.team_id, roles.name, roles.case_scope,
+      array(SELECT permission FROM role_permissions p WHERE p.role_code = users.role_code ORDER BY permission), s.csrf_token)::text
+    FROM sessions s JOIN users ON users.id = s.user_id JOIN roles ON roles.code = users.role_code
+    WHERE s.id_hash = ${idHash} AND s.last_seen_at > now() - make_interval(mins => ${idleMinutes}) AND users.active)`;
+}
 
+/**
+ * A query creator whose statement touches the session (last_seen_at) at most once a minute rather than on
+ * every request, so a page view writes nothing and the idle limit, counted in minutes, loses nothing. A
+ * data-modifying WITH runs whatever the rest of the statement reads; it must be the statement's root.
+ */
+export function touchingSession(db: Db, idHash: Buffer, idleMinutes: number) {
+  return db.with('touched', (qb) => qb.updateTable('sessions').set({ last_seen_at: sql`now()` })
+    .where('id_hash', '=', idHash).where('last_seen_at', '<', sql<Date>`now() - interval '1 minute'`)
+    .where('last_seen_at', '>', sql<Date>`now() - make_interval(mins => ${idleMinutes})`));
+}
+
+/** The session of a `who` text (sessionWho). */
+function sessionFrom(idHash: Buffer, who: string): Session {
+  const [id, username, displayName, roleCode, agencyCode, regionId, teamId, roleName, caseScope, permissions, csrfToken] = JSON.parse(who);
+  return {
+    idHash,
+    csrfToken,
+    who,
+    user: { id, username, displayName, roleCode, roleName, agencyCode, caseScope, regionId, teamId, permissions: new Set(permissions) },
+  };
+}
+
+// Every page that does not check the session in its own statement pays for this one.
+const liveSession = prepared((db: Db, idHash: Buffer, idleMinutes: number) =>
+  touchingSession(db, idHash, idleMinutes).selectNoFrom(sessionWho(idHash, idleMinutes).as('who')));
+
+/** The live session of a cookie, touched; null (and the session deleted) when it is gone, idle or its user deactivated. */
 export async function resumeSession(db: Db, cookie: string, idleMinutes: number): Promise<Session | null> {
   const idHash = sha256(cookie);
   const [row] = await liveSession(db, idHash, idleMinutes);
-  if (!row) {
+  if (!row?.who) {
     await db.deleteFrom('sessions').where('id_hash', '=', idHash).execute();
     return null;
   }
-  return { idHash, csrfToken: row.csrf_token, user: currentUser(row) };
+  return sessionFrom(idHash, row.who);
 }
 
 export async function endSession(db: Db, idHash: Buffer): Promise<void> {

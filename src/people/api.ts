@@ -110,7 +110,7 @@ export async function peopleApi(app: FastifyInstance, { db }: { db: Db }) {
     const { q, limit } = request.query as { q: string; limit?: number };
     const query = parseSearchQuery(q);
     if (query.kind === 'empty') throw new HttpError(400, 'Give a search in q: a name, CRN, PNC, CRO, prison number or date of birth', { q: 'Enter something to search for' });
-    const found = await searchPeople(db, request.user!, query, limit ?? 50);
+    const found = await searchPeople(db, request, query, limit ?? 50);
     await audit(db, request, { action: 'api.people.search', detail: { kind: query.kind, results: found.total } });
     return { total: found.total, results: found.items.map(toApiItem) };
   });

@@ -1,8 +1,9 @@
-import type { FastifyRequest } from 'fastify';
+import type { FastifyRequest, RouteOptions } from 'fastify';
 import { sql, type SelectQueryBuilder } from 'kysely';
 import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
 import { activeRules } from '../access/visibility.ts';
 import { can, PERMISSIONS } from '../auth/current-user.ts';
+import { checkingSession } from '../auth/checked-statement.ts';
 import type { Database, Db } from '../database.ts';
 import { presentRegistrations } from '../registrations/presenter.ts';
 import { registrationsQuery } from '../registrations/repository.ts';
@@ -13,7 +14,6 @@ import { audit } from '../audit/request-audit.ts';
 import { HttpError } from '../platform/http/errors.ts';
 import { presentStanding } from '../sentencing/presenter.ts';
 import { standingQuery } from '../sentencing/repository.ts';
-import { prepared } from '../platform/db/prepared.ts';
 import type { CaseScope } from '../org/tables.ts';
 import { parseCrn } from './identifiers.ts';
 import { caseLookup, caseLookupQuery, lookUpCase, type CaseLookup } from './repository.ts';
@@ -86,8 +86,7 @@ export interface CaseHeader {
  */
 export async function openCasePage<T = undefined>(db: Db, request: FastifyRequest, crnInput: string, action: string, alongside?: (person: { id: number; crn: string }) => Promise<T>) {
   const crn = crnFrom(crnInput);
-  const user = request.user!;
-  const [row] = await casePageRow(db, crn, user.id, user.caseScope, user.regionId);
+  const row = await casePageRow(db, request, crn);
   const person = await admit(db, request, crn, action, caseLookup(row));
   const [, data] = await Promise.all([audit(db, request, { action, personId: person.id }), alongside?.(person)]);
   return { person, caseHeader: caseHeader(request, row!), data: data as T };
@@ -99,12 +98,12 @@ export async function openCasePage<T = undefined>(db: Db, request: FastifyReques
  * round trip fewer. Built once per page, at load. As with the header, a refused user's row is never shown.
  */
 export function casePageReading<R extends CasePageRow>(extend: (query: CasePageQuery, db: Db) => SelectQueryBuilder<Database, 'people', R>) {
-  const statement = prepared((db: Db, crn: string, userId: number, caseScope: CaseScope, regionId: number | null) =>
+  const statement = checkingSession((db: Db, crn: string, userId: number, caseScope: CaseScope, regionId: number | null) =>
     extend(casePageQuery(db, crn, userId, caseScope, regionId), db));
   return async (db: Db, request: FastifyRequest, crnInput: string, action: string) => {
     const crn = crnFrom(crnInput);
     const user = request.user!;
-    const [row] = await statement(db, crn, user.id, user.caseScope, user.regionId);
+    const [row] = await statement(db, request, crn, user.id, user.caseScope, user.regionId);
     const person = await admit(db, request, crn, action, caseLookup(row));
     await audit(db, request, { action, personId: person.id });
     return { person, caseHeader: caseHeader(request, row!), row: row! };
@@ -149,6 +148,16 @@ function casePageQuery(db: Db, crn: string, userId: number, caseScope: CaseScope
     ]);
 }
 type CasePageQuery = ReturnType<typeof casePageQuery>;
-const casePageRow = prepared((db: Db, crn: string, userId: number, caseScope: CaseScope, regionId: number | null) =>
-  casePageQuery(db, crn, userId, caseScope, regionId));
-type CasePageRow = NonNullable<Awaited<ReturnType<typeof casePageRow>>[number]>;
+type CasePageRow = CasePageQuery extends SelectQueryBuilder<Database, 'people', infer R> ? R : never;
+
+const casePageStatement = checkingSession(casePageQuery);
+const casePageRow = async (db: Db, request: FastifyRequest, crn: string) => {
+  const user = request.user!;
+  return (await casePageStatement(db, request, crn, user.id, user.caseScope, user.regionId))[0];
+};
+
+/** Marks every case page (a GET under /people/:crn) as checking the session in its own statement (onRoute). */
+export function casePagesCheckSession(route: RouteOptions): void {
+  const methods = [route.method].flat();
+  if (methods.includes('GET') && route.url.startsWith('/people/:crn')) route.config = { ...route.config, checksSession: true };
+}

@@ -1,4 +1,5 @@
 import { randomInt } from 'node:crypto';
+import type { FastifyRequest } from 'fastify';
 import { sql, type Expression, type SqlBool } from 'kysely';
 import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
 import { accessListAllows, activeRules, inScope, inScopeForReach, inScopeOf, refusingRules } from '../access/visibility.ts';
@@ -6,6 +7,7 @@ import type { RoshLevel } from '../assessment/rosh/rules.ts';
 import type { CurrentUser } from '../auth/current-user.ts';
 import type { Db } from '../database.ts';
 import type { CaseScope } from '../org/tables.ts';
+import { checkingSession } from '../auth/checked-statement.ts';
 import { prepared } from '../platform/db/prepared.ts';
 import type { NewPerson } from './person-form.ts';
 import type { SearchQuery } from './search-query.ts';
@@ -145,7 +147,7 @@ const ORDER = ['people.last_name', 'people.first_name', 'people.crn'] as const;
 /** Search by an identifier (or a date of birth): one statement per column and reach, prepared. */
 const IDENTIFIER_COLUMNS = { crn: 'people.crn', pnc: 'people.pnc', cro: 'people.cro', nomis: 'people.nomis_number', dateOfBirth: 'people.date_of_birth' } as const;
 const byIdentifier = (kind: keyof typeof IDENTIFIER_COLUMNS, reach: CaseScope) =>
-  prepared((db: Db, value: string, userId: number, regionId: number | null, limit: number) =>
+  checkingSession((db: Db, value: string, userId: number, regionId: number | null, limit: number) =>
     casesWithAllocation(db).where(inScopeForReach(reach, regionId)).where(IDENTIFIER_COLUMNS[kind], '=', value)
       .select(listColumns({ id: userId })).select(sql<number>`count(*) over ()`.as('total'))
       .orderBy(ORDER[0]).orderBy(ORDER[1]).orderBy(ORDER[2]).limit(limit));
@@ -159,7 +161,7 @@ const byIdentifier = (kind: keyof typeof IDENTIFIER_COLUMNS, reach: CaseScope) =
  * An absent forename ranks 0 and an absent date of birth filters nothing.
  */
 const byName = (reach: CaseScope) =>
-  prepared((db: Db, surname: string, forename: string | null, dateOfBirth: string | null, userId: number, regionId: number | null, limit: number) => {
+  checkingSession((db: Db, surname: string, forename: string | null, dateOfBirth: string | null, userId: number, regionId: number | null, limit: number) => {
     const matched = sql<{ person_id: number; sim: number }>`(WITH close_names AS MATERIALIZED (
         SELECT name, similarity(name, ${surname}::text) AS sim FROM surnames WHERE name % ${surname}::text
         ORDER BY name <-> ${surname}::text LIMIT ${SURNAME_CANDIDATES})
@@ -198,13 +200,14 @@ function statement<S extends ReturnType<typeof byName> | ReturnType<typeof byIde
  * matched: two million rows are never compared with the typed name. One round trip, prepared per kind of
  * query and reach of role: the total comes with the rows (a window count over the matches, before the limit).
  */
-export async function searchPeople(db: Db, user: CurrentUser, query: SearchQuery, limit = 50): Promise<SearchResults> {
+export async function searchPeople(db: Db, request: FastifyRequest, query: SearchQuery, limit = 50): Promise<SearchResults> {
   if (query.kind === 'empty') return { items: [], total: 0 };
+  const user = request.user!;
   const reach = user.caseScope;
   const rows = query.kind === 'name'
-    ? await statement(`name|${reach}`, () => byName(reach))(db, query.surname, query.forename, query.dateOfBirth, user.id, user.regionId, limit)
+    ? await statement(`name|${reach}`, () => byName(reach))(db, request, query.surname, query.forename, query.dateOfBirth, user.id, user.regionId, limit)
     : await statement(`${query.kind}|${reach}`, () => byIdentifier(query.kind, reach))(
-      db, query.kind === 'dateOfBirth' ? query.dateOfBirth : query.value, user.id, user.regionId, limit);
+      db, request, query.kind === 'dateOfBirth' ? query.dateOfBirth : query.value, user.id, user.regionId, limit);
   return { items: rows.map(toItem), total: Number(rows[0]?.total ?? 0) };
 }
 

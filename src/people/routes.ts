@@ -48,10 +48,11 @@ export async function peopleRoutes(app: FastifyInstance, { db }: { db: Db }) {
 
   // My cases (/cases) is served by src/supervision/caseload/routes.ts: the caseload with what needs doing.
 
-  app.get('/search', canRead, async (request, reply) => {
+  // The search checks the session in its own statement (auth/checked-statement.ts).
+  app.get('/search', { ...canRead, config: { checksSession: true } }, async (request, reply) => {
     const q = String((request.query as { q?: unknown }).q ?? '').slice(0, 200);
     const query = parseSearchQuery(q);
-    const results = await searchPeople(db, request.user!, query);
+    const results = await searchPeople(db, request, query);
     if (query.kind !== 'empty') await audit(db, request, { action: 'people.search', detail: { kind: query.kind, results: results.total } });
     return reply.page('people/views/search.njk', { pageTitle: q ? `Search results for ${q}` : 'Search', q, searched: query.kind !== 'empty', rows: presentCaseRows(results.items), total: results.total, shown: results.items.length });
   });

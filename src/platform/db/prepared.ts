@@ -51,8 +51,8 @@ function inlineConstants<Row>(query: CompiledQuery<Row>): { query: CompiledQuery
  * (constants) become part of the SQL. On a server the SQL is sent as a named statement, so it is also
  * planned once per connection rather than on every call (connect.ts).
  */
-export function prepared<DB, Args extends unknown[], Row>(build: (db: Kysely<DB>, ...args: Args) => Compilable<Row>) {
-  const arity = build.length - 1; // the declared arguments after db
+export function prepared<DB, Args extends unknown[], Row>(build: (db: Kysely<DB>, ...args: Args) => Compilable<Row>, arity = build.length - 1) {
+  // arity: the declared arguments after db, unless given (a build taking ...rest declares none).
   let compiled: { query: CompiledQuery<Row>; slots: number[] } | undefined;
   const compile = (db: Kysely<DB>) => {
     const placeholders = Array.from({ length: arity }, (_, index) => new Placeholder(index));

@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { HttpError } from './errors.ts';
+import { HttpError, Redirect } from './errors.ts';
 
 const isApi = (request: FastifyRequest) => request.url.startsWith('/api/');
 
@@ -41,6 +41,7 @@ function send(request: FastifyRequest, reply: FastifyReply, status: number, mess
 /** One place that decides what a failure looks like: 4xx with a clear message, 500 without details. */
 export const errorHandling = fp(async (app: FastifyInstance) => {
   app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error instanceof Redirect) return reply.redirect(error.location, 303);
     if (error instanceof HttpError) return send(request, reply, error.statusCode, error.message, error.fields);
     if (error.validation) {
       const { message, fields } = validationMessage(error);
