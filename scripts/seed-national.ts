@@ -182,9 +182,9 @@ async function sequenceOf(db: Loader, table: string): Promise<string> {
   return sequences.get(table)!;
 }
 
-// The statement triggers that keep the search's surname list (migration 0026): the loader adds each chunk's
-// surnames itself, so these tables can skip triggers too.
-const SURNAME_TRIGGERS = ['people_surnames_insert', 'person_aliases_surnames_insert'];
+// The triggers that keep the search's surname list (migration 0026) and each alias's region (0028): the loader
+// adds each chunk's surnames and writes each alias's region itself, so these tables can skip triggers too.
+const SURNAME_TRIGGERS = ['people_surnames_insert', 'person_aliases_surnames_insert', 'person_aliases_region'];
 
 /**
  * Foreign keys are checked by row triggers, which COPY fires for every row: tens of millions of lookups. The

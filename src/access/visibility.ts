@@ -32,16 +32,17 @@ export function inScopeOf(caseScope: CaseScope, regionId: number | null): RawBui
 /**
  * inScope for a statement prepared once per reach (the SQL differs by reach, so the region filter can use an
  * index), with the region always a value: the 'national' and 'none' statements still take it, so every
- * reach's statement has the same arguments, and the planner folds `OR true` and `AND false` away.
+ * reach's statement has the same arguments, and the planner folds `OR true` and `AND false` away. `region` is
+ * the column holding the case's region (people's, or a copy of it such as an alias's).
  */
-export function inScopeForReach(caseScope: CaseScope, regionId: number | null | Expression<number>): RawBuilder<SqlBool> {
+export function inScopeForReach(caseScope: CaseScope, regionId: number | null | Expression<number>, region = sql.ref<number>('people.region_id')): RawBuilder<SqlBool> {
   switch (caseScope) {
     case 'national':
-      return sql<SqlBool>`(people.region_id = ${regionId}::int OR true)`;
+      return sql<SqlBool>`(${region} = ${regionId}::int OR true)`;
     case 'region':
-      return sql<SqlBool>`people.region_id = ${regionId}::int`;
+      return sql<SqlBool>`${region} = ${regionId}::int`;
     default:
-      return sql<SqlBool>`(people.region_id = ${regionId}::int AND false)`;
+      return sql<SqlBool>`(${region} = ${regionId}::int AND false)`;
   }
 }
 

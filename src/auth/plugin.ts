@@ -16,6 +16,10 @@ declare module 'fastify' {
     /** Set while the session is taken on trust from this process's memory, until checked (sessionChecked). */
     sessionCheck: SessionCheck | null;
   }
+  interface FastifyInstance {
+    /** Forgets a session this process keeps (on signing out, so the next page looks it up afresh). */
+    forgetSession(idHash: Buffer): void;
+  }
   interface FastifyContextConfig {
     /** The route's page checks the session in its own statement (a GET that reads before it shows anything). */
     checksSession?: boolean;
@@ -64,6 +68,7 @@ export const auth = fp(async (app: FastifyInstance, options: AuthOptions) => {
     }
     return session;
   };
+  app.decorate('forgetSession', (idHash: Buffer) => void kept.delete(idHash.toString('base64')));
 
   // Secure when configured, or when the request came over TLS (directly or through a proxy).
   const cookieOptions = (request: FastifyRequest) =>
@@ -106,7 +111,9 @@ export const auth = fp(async (app: FastifyInstance, options: AuthOptions) => {
     const fresh = await resume(request.cookies[SESSION_COOKIE]!);
     if (fresh?.who === request.session?.who) return payload;
     if (payload instanceof Readable) payload.destroy();
-    reply.code(303).header('location', request.url).removeHeader('content-type');
+    reply.removeHeader('content-type');
+    if (fresh) reply.code(303).header('location', request.url);
+    else reply.code(302).header('location', signInFor(request)).clearCookie(SESSION_COOKIE, { path: '/' });
     return '';
   });
 
@@ -127,15 +134,27 @@ export const sessionToCheck = (request: FastifyRequest): SessionCheck | null => 
 
 /**
  * The page's statement found the session as `who` (sessionWho); undefined when it found no row to carry
- * it, and the check is left to the end of the request. Unchanged, the request goes on; otherwise the
- * browser is sent to ask again, and that request looks the session up afresh (signed out, or with the
- * user's new role). Nothing is shown or audited before this check.
+ * it, and the check is left to the end of the request. Unchanged, the request goes on; gone (signed out,
+ * idle, deactivated), the browser goes to sign in; changed (the user's role, region or permissions), it
+ * is sent to ask again, and that request looks the session up afresh. Nothing is shown or audited first.
  */
 export function sessionChecked(request: FastifyRequest, who: string | null | undefined): void {
-  if (!request.sessionCheck || who === undefined) return;
-  if (who !== request.session?.who) throw new Redirect(request.url);
-  request.sessionCheck = null;
+  const check = request.sessionCheck;
+  if (!check || who === undefined) return;
+  if (who === request.session?.who) {
+    request.sessionCheck = null;
+    return;
+  }
+  if (who === null) {
+    // Signed out, idle or deactivated: to the sign-in page, as a request without a session would be.
+    request.server.forgetSession(check.idHash);
+    request.sessionCheck = null;
+    throw new Redirect(signInFor(request), 302);
+  }
+  throw new Redirect(request.url);
 }
+
+const signInFor = (request: FastifyRequest) => `/sign-in${request.method === 'GET' ? `?returnTo=${encodeURIComponent(request.url)}` : ''}`;
 
 /** A route guard: signed in (else the sign-in page, or 401 on the API) and holding the permission (else 403). */
 export function requires(permission?: Permission) {
@@ -144,8 +163,7 @@ export function requires(permission?: Permission) {
       if (isApi(request)) {
         return reply.code(401).header('www-authenticate', 'Bearer').send({ error: 'Unauthorized', message: 'Send a valid API token as "Authorization: Bearer <token>"' });
       }
-      const returnTo = request.method === 'GET' ? `?returnTo=${encodeURIComponent(request.url)}` : '';
-      return reply.redirect(`/sign-in${returnTo}`);
+      return reply.redirect(signInFor(request));
     }
     if (permission && !can(request.user, permission)) {
       throw new HttpError(403, 'Your role does not allow you to do this. Ask an administrator if you need it.');

@@ -53,7 +53,10 @@ export async function signInRoutes(app: FastifyInstance, options: SignInOptions)
   });
 
   app.post('/sign-out', async (request, reply) => {
-    if (request.session) await endSession(db, request.session.idHash);
+    if (request.session) {
+      await endSession(db, request.session.idHash);
+      app.forgetSession(request.session.idHash);
+    }
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return reply.redirect('/sign-in', 303);
   });

@@ -33,6 +33,10 @@ describe('roles as data', () => {
 
     const edited = await admin.post('/admin/roles/case-auditor', { name: 'Case auditor', caseScope: 'national', permissions: ['audit:read', 'case:read'] });
     assert.equal(edited.statusCode, 303);
+    // The auditor's session was kept with the old role: the case page finds it changed and has the browser ask
+    // again, and that request looks the session up afresh.
+    const asked = await auditor.get(`/people/${crn}`);
+    assert.deepEqual([asked.statusCode, asked.headers.location], [303, `/people/${crn}`]);
     assert.equal((await auditor.get(`/people/${crn}`)).statusCode, 200, 'the change applies at once');
     const audited = await t.database.db.selectFrom('audit_log').select('action').where('action', 'in', ['role.create', 'role.update']).execute();
     assert.equal(audited.length, 2);

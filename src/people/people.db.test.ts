@@ -44,6 +44,24 @@ describe('people: my cases, search, case overview and recording a person', () =>
     assert.equal(withDob.total, 1);
   });
 
+  it('finds a person by an alias within the region, following the person when they move region', async () => {
+    const db = t.database.db;
+    const person = await db.selectFrom('people').select(['id', 'crn', 'region_id']).where('last_name', '=', 'Quarnby').executeTakeFirstOrThrow();
+    await db.insertInto('person_aliases').values({ person_id: person.id, first_name: 'Jon', last_name: 'Wolstenholme', date_of_birth: null }).execute();
+    const found = async () => (await t.api('GET', '/api/v1/people?q=Wolstenholm', token)).json().results.map((r: { crn: string }) => r.crn);
+    assert.deepEqual(await found(), [person.crn]);
+    const other = await db.selectFrom('regions').select('id').where('id', '<>', person.region_id).orderBy('id').executeTakeFirstOrThrow();
+    await db.updateTable('people').set({ region_id: other.id }).where('id', '=', person.id).execute();
+    try {
+      const alias = await db.selectFrom('person_aliases').select('region_id').where('person_id', '=', person.id).executeTakeFirstOrThrow();
+      assert.equal(alias.region_id, other.id, 'the alias moved with its person');
+      assert.deepEqual(await found(), [], 'out of the practitioner\'s region');
+    } finally {
+      await db.updateTable('people').set({ region_id: person.region_id }).where('id', '=', person.id).execute();
+    }
+    assert.deepEqual(await found(), [person.crn]);
+  });
+
   it('finds by CRN, PNC in its short form, and date of birth', async () => {
     const person = await t.database.db.selectFrom('people').select(['crn', 'pnc', 'date_of_birth']).where('pnc', 'is not', null).orderBy('id').offset(20).limit(1).executeTakeFirstOrThrow();
     const byCrn = (await t.api('GET', `/api/v1/people?q=${person.crn.toLowerCase()}`, token)).json();

@@ -1,4 +1,4 @@
-import type { Generated } from 'kysely';
+import type { Generated, ColumnType } from 'kysely';
 
 export interface IssuedCrnsTable { crn: string; issued_at: Generated<Date> }
 export interface PeopleTable {
@@ -32,6 +32,8 @@ export interface PersonAliasesTable {
   first_name: string;
   last_name: string;
   date_of_birth: string | null;
+  /** The person's region, set and kept in step by triggers (migration 0028): what name search reads by. */
+  region_id: ColumnType<number, never, never>;
 }
 export interface PersonAddressesTable {
   id: Generated<number>;

@@ -83,7 +83,7 @@ export async function buildChunk(ctx: ChunkContext, chunk: number, next: NextIds
     crns: new Table('issued_crns', ['crn']),
     people: new Table('people', PEOPLE_COLUMNS),
     addresses: new Table('person_addresses', ['person_id', 'status', 'line1', 'line2', 'town', 'postcode', 'no_fixed_abode', 'start_date', 'end_date']),
-    aliases: new Table('person_aliases', ['person_id', 'first_name', 'last_name', 'date_of_birth']),
+    aliases: new Table('person_aliases', ['person_id', 'first_name', 'last_name', 'date_of_birth', 'region_id']),
     allocations: new Table('case_allocations', ['person_id', 'team_id', 'practitioner_id']),
     events: new Table('events', ['person_id', 'event_number', 'conviction_date', 'court', 'outcome', 'next_hearing_on']),
     offences: new Table('event_offences', ['person_id', 'event_id', 'offence_code', 'offence_date', 'main']),
@@ -108,7 +108,7 @@ export async function buildChunk(ctx: ChunkContext, chunk: number, next: NextIds
     for (const a of addresses) t.addresses.add([personId, a.status, a.line1, a.line2, a.town, a.postcode, a.line1 === 'No fixed abode', a.startDate, a.endDate]);
     surnames.add(p.lastName);
     for (const a of p.aliases) {
-      t.aliases.add([personId, a.firstName, a.lastName, a.dateOfBirth]);
+      t.aliases.add([personId, a.firstName, a.lastName, a.dateOfBirth, p.regionId]);
       surnames.add(a.lastName);
     }
     let practitionerId: number | null = null;

@@ -91,9 +91,10 @@ describe(`seed:national on the ${SERVER ? 'server' : 'embedded'} database (tiny 
         (SELECT count(*) FROM sentences s WHERE s.status = 'active' AND NOT EXISTS (SELECT 1 FROM case_allocations a WHERE a.person_id = s.person_id)) AS active_not_allocated,
         (SELECT count(*) FROM users WHERE username LIKE 'nat.%' AND password_hash IS NULL) AS no_password,
         (SELECT count(*) FROM (SELECT lower(last_name) FROM people UNION SELECT lower(last_name) FROM person_aliases
-          EXCEPT SELECT name FROM surnames) missing) AS surnames_missing`.execute(db)).rows;
+          EXCEPT SELECT name FROM surnames) missing) AS surnames_missing,
+        (SELECT count(*) FROM person_aliases a JOIN people p ON p.id = a.person_id WHERE a.region_id <> p.region_id) AS alias_region_wrong`.execute(db)).rows;
       assert.equal(check!.current, check!.contacts);
-      for (const key of ['chains', 'orphans', 'requirement_mismatch', 'no_practitioner', 'sentence_mismatch', 'tiers_not_one', 'no_active_sentence', 'active_not_allocated', 'no_password', 'surnames_missing']) {
+      for (const key of ['chains', 'orphans', 'requirement_mismatch', 'no_practitioner', 'sentence_mismatch', 'tiers_not_one', 'no_active_sentence', 'active_not_allocated', 'no_password', 'surnames_missing', 'alias_region_wrong']) {
         assert.equal(Number(check![key]), 0, key);
       }
       const hash = (await sql<{ h: string }>`SELECT password_hash AS h FROM users WHERE username LIKE 'nat.%' LIMIT 1`.execute(db)).rows[0]!.h;

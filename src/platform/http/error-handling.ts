@@ -41,7 +41,7 @@ function send(request: FastifyRequest, reply: FastifyReply, status: number, mess
 /** One place that decides what a failure looks like: 4xx with a clear message, 500 without details. */
 export const errorHandling = fp(async (app: FastifyInstance) => {
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    if (error instanceof Redirect) return reply.redirect(error.location, 303);
+    if (error instanceof Redirect) return reply.redirect(error.location, error.statusCode);
     if (error instanceof HttpError) return send(request, reply, error.statusCode, error.message, error.fields);
     if (error.validation) {
       const { message, fields } = validationMessage(error);

@@ -3,13 +3,13 @@
  * whole caseload, each fact a per-person subquery on its own index (never a person's whole contact history);
  * the two policy tables (contact level defaults, enforcement settings) are the only other reads.
  */
+import type { FastifyRequest } from 'fastify';
 import { sql } from 'kysely';
 import { accessListAllows, inScopeOf } from '../../access/visibility.ts';
 import type { RoshLevel } from '../../assessment/rosh/rules.ts';
-import type { CurrentUser } from '../../auth/current-user.ts';
+import { checkingSession } from '../../auth/checked-statement.ts';
 import type { Db } from '../../database.ts';
 import type { CaseScope } from '../../org/tables.ts';
-import { prepared } from '../../platform/db/prepared.ts';
 import { enforcementSettings, statusFactsOf, statusFrom } from '../enforcement/service.ts';
 import { overdueActionsCountOf } from '../plans/service.ts';
 import type { CaseEnforcement } from './enforcement-status.ts';
@@ -30,8 +30,9 @@ export interface MyCase {
   enforcement: CaseEnforcement | null;
 }
 
-// Prepared (platform/db/prepared.ts): the same SQL for every user, so the server plans it once per connection.
-const caseloadRows = prepared((db: Db, userId: number, caseScope: CaseScope, regionId: number | null, today: string) => {
+// Prepared (platform/db/prepared.ts): the same SQL for every user, so the server plans it once per connection;
+// the page checks the session in it (auth/checked-statement.ts).
+const caseloadRows = checkingSession((db: Db, userId: number, caseScope: CaseScope, regionId: number | null, today: string) => {
   const person = sql.ref<number>('people.id');
   const facts = statusFactsOf(person);
   return db.selectFrom('case_allocations as a')
@@ -52,9 +53,10 @@ const caseloadRows = prepared((db: Db, userId: number, caseScope: CaseScope, reg
 });
 
 /** The cases allocated to this user, in scope; details only where the access list allows them. */
-export async function myCaseload(db: Db, user: CurrentUser, today: string): Promise<MyCase[]> {
+export async function myCaseload(db: Db, request: FastifyRequest, today: string): Promise<MyCase[]> {
+  const user = request.user!;
   const [table, settings, people] = await Promise.all([levelTable(db), enforcementSettings(db),
-    caseloadRows(db, user.id, user.caseScope, user.regionId, today)]);
+    caseloadRows(db, request, user.id, user.caseScope, user.regionId, today)]);
   return people.map((p): MyCase => {
     const id = Number(p.id);
     if (!p.viewable) return { personId: id, crn: p.crn, viewable: false, name: null, sortName: null, tier: null, rosh: null, nextAppointment: null, contact: null, overdueActions: 0, enforcement: null };

@@ -34,10 +34,10 @@ async function changesLevels(request: FastifyRequest) {
 export async function caseloadRoutes(app: FastifyInstance, { db }: { db: Db }) {
   const canRead = { onRequest: requires(PERMISSIONS.caseRead) };
 
-  app.get('/cases', canRead, async (request, reply) => {
+  app.get('/cases', { ...canRead, config: { checksSession: true } }, async (request, reply) => {
     const today = todayIso();
     const query = parseListQuery(request.query as Body);
-    const all = await myCaseload(db, request.user!, today);
+    const all = await myCaseload(db, request, today);
     const shown = sortCases(filterCases(all, query), query);
     const option = (value: string, text: string, selected: boolean) => ({ value, text, selected });
     return reply.page('people/views/my-cases.njk', {
