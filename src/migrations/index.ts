@@ -27,7 +27,6 @@ import * as supervisionIndexesMigration from './0025_supervision_indexes.ts';
 import * as nationalReadsMigration from './0026_national_reads.ts';
 import * as surnameDistanceMigration from './0027_surname_distance.ts';
 import * as aliasRegionMigration from './0028_alias_region.ts';
-import * as surnameGinMigration from './0029_surname_gin.ts';
 
 /** Numbered schema changes, applied in key order. Add new ones at the end; never edit an applied one. */
 export const migrations: Record<string, Migration> = {
@@ -59,5 +58,4 @@ export const migrations: Record<string, Migration> = {
   '0026_national_reads': nationalReadsMigration,
   '0027_surname_distance': surnameDistanceMigration,
   '0028_alias_region': aliasRegionMigration,
-  '0029_surname_gin': surnameGinMigration,
 };

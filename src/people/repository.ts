@@ -154,8 +154,8 @@ const byIdentifier = (kind: keyof typeof IDENTIFIER_COLUMNS, reach: CaseScope) =
       .orderBy(ORDER[0]).orderBy(ORDER[1]).orderBy(ORDER[2]).limit(limit));
 
 /**
- * Search by name. The similar surnames are found once (MATERIALIZED) through the GIN trigram index
- * (migration 0029), the most similar kept, then people by each exact surname,
+ * Search by name. The similar surnames are found once (MATERIALIZED), nearest first through the GiST
+ * trigram index (migration 0027; distance is 1 - similarity), then people by each exact surname,
  * or an alias of it; each person once, with their closest. The role's reach is applied inside, where the
  * (surname, region) index can use it. Aliases are read per close surname through their index (OFFSET 0 keeps
  * the planner from hashing every alias instead, which it preferred at 200,000 people: 30 ms a search), and
@@ -170,7 +170,7 @@ const byName = (reach: CaseScope) =>
     const typed = sql<string>`(SELECT ${surname}::text)`;
     const matched = sql<{ person_id: number; sim: number }>`(WITH close_names AS MATERIALIZED (
         SELECT name, similarity(name, ${typed}) AS sim FROM surnames WHERE name % ${typed}
-        ORDER BY sim DESC, name LIMIT ${SURNAME_CANDIDATES})
+        ORDER BY name <-> ${typed} LIMIT ${SURNAME_CANDIDATES})
       SELECT person_id, max(sim) AS sim FROM (
         SELECT people.id AS person_id, n.sim FROM close_names n JOIN people ON lower(people.last_name) = n.name WHERE ${inScopeForReach(reach, regionId)}
         UNION ALL
