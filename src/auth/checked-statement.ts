@@ -27,6 +27,7 @@ export function checkingSession<Args extends unknown[], Row>(build: (db: Db, ...
     if (!check) return plain(db, ...args);
     const rows = await checked(db, ...args, check.idHash, check.idleMinutes);
     sessionChecked(request, rows[0]?.session_who);
-    return rows as Row[];
+    // The check's column (the user's permissions and CSRF token) stays here, not in the page's rows.
+    return rows.map(({ session_who: _, ...row }) => row as Row);
   };
 }
