@@ -7,7 +7,7 @@
  * its own). People, issued CRNs, addresses, aliases, teams and staff per PDU, allocations, events,
  * sentences, requirements and licence conditions, RoSH assessments, tiers and contacts. `--password`
  * gives every national staff member (nat.*) that password, so the dataset can be signed into.
- * While one chunk is copied the next is generated, so the database and the generator work at once.
+ * While one piece of a chunk is copied the next is generated, so the database and the generator work at once.
  */
 import path from 'node:path';
 import { Readable } from 'node:stream';
@@ -19,7 +19,7 @@ import { migrations } from '../src/migrations/index.ts';
 import { embeddedHandle, openDatabase, openEmbedded } from '../src/platform/db/connect.ts';
 import { lockDataDir } from '../src/platform/db/lock.ts';
 import { migrateToLatest } from '../src/platform/db/migrate.ts';
-import { buildChunk, copyLine, SEQUENCED, type BuiltChunk, type ChunkContext, type NextIds } from '../src/scale/chunk.ts';
+import { chunkPieces, copyLine, SEQUENCED, type BuiltChunk, type ChunkContext, type NextIds } from '../src/scale/chunk.ts';
 import type { ContactTypeRef } from '../src/scale/contacts.ts';
 import type { RequirementTypeRef } from '../src/scale/history.ts';
 import { CHUNK_SIZE, dealer, planNational, planPduStaff, type NationalPlan, type RegionRef } from '../src/scale/national.ts';
@@ -47,9 +47,32 @@ if (todayOption !== null && !/^\d{4}-\d{2}-\d{2}$/.test(todayOption)) throw new 
 interface Loader {
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
   copy(table: string, columns: readonly string[], text: Buffer | string): Promise<void>;
+  /** Whether the database works in a process of its own (a server), so generating while it copies gains. */
+  inAnotherProcess: boolean;
+  /** A second connection to the same database (a server only: the embedded database has one). */
+  another?(): Promise<{ loader: Loader; close(): Promise<void> }>;
 }
 
 const lines = (rows: unknown[][]) => rows.map(copyLine).join('');
+
+/** One connection to the server, loading. */
+async function serverLoader(databaseUrl: string): Promise<{ loader: Loader; close(): Promise<void> }> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  // A chunk and its record in seed_national_chunks commit together, so a commit lost in a crash is redone on resume.
+  await client.query('SET synchronous_commit = off');
+  return {
+    loader: {
+      inAnotherProcess: true,
+      query: async (sql, params) => (await client.query(sql, params)).rows,
+      copy: async (table, columns, text) => {
+        if (!text.length) return;
+        await pipeline(Readable.from([text]), client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`)));
+      },
+    },
+    close: () => client.end(),
+  };
+}
 
 async function open(): Promise<{ loader: Loader; kind: string; close(): Promise<void> }> {
   const databaseUrl = process.env.DATABASE_URL;
@@ -58,21 +81,8 @@ async function open(): Promise<{ loader: Loader; kind: string; close(): Promise<
     const applied = await migrateToLatest(handle.db, migrations);
     if (applied.length) console.error(`Applied migrations: ${applied.join(', ')}`);
     await handle.close();
-    const client = new pg.Client({ connectionString: databaseUrl });
-    await client.connect();
-    // A chunk and its record in seed_national_chunks commit together, so a commit lost in a crash is redone on resume.
-    await client.query('SET synchronous_commit = off');
-    return {
-      kind: 'server',
-      loader: {
-        query: async (sql, params) => (await client.query(sql, params)).rows,
-        copy: async (table, columns, text) => {
-          if (!text.length) return;
-          await pipeline(Readable.from([text]), client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`)));
-        },
-      },
-      close: () => client.end(),
-    };
+    const server = await serverLoader(databaseUrl);
+    return { kind: 'server', loader: { ...server.loader, another: () => serverLoader(databaseUrl) }, close: server.close };
   }
   const dataDir = path.resolve(process.env.DATA_DIR || 'data');
   const unlock = lockDataDir(dataDir);
@@ -86,6 +96,7 @@ async function open(): Promise<{ loader: Loader; kind: string; close(): Promise<
   return {
     kind: `embedded (${dataDir})`,
     loader: {
+      inAnotherProcess: false,
       query: async (sql, params) => (await pglite.query(sql, params)).rows as never[],
       copy: async (table, columns, text) => {
         if (!text.length) return;
@@ -97,6 +108,11 @@ async function open(): Promise<{ loader: Loader; kind: string; close(): Promise<
 }
 
 const STAFF_CHUNK = -1;
+/**
+ * People in a piece, on a server: small enough that the first is copied soon after the start, large enough
+ * that COPY's own cost stays small. The embedded database runs in this thread, so it takes a chunk whole.
+ */
+const PIECE_PEOPLE = 2_000;
 
 /** Everything a chunk loads, children first (the order rows are removed in). */
 const CHUNK_TABLES = ['contacts', 'tier_calculations', 'rosh_assessments', 'licence_conditions', 'requirements', 'sentences', 'event_offences', 'events',
@@ -222,17 +238,34 @@ async function deferIndexes(db: Loader): Promise<void> {
   await db.query('COMMIT');
 }
 
+/**
+ * Builds the deferred indexes. On a server, on two connections at once: after the load the generator's
+ * core is idle, and most indexes are too small for PostgreSQL's own parallel build. The largest tables'
+ * indexes go first, so the two finish close together.
+ */
 async function buildIndexes(db: Loader): Promise<void> {
   await db.query('CREATE TABLE IF NOT EXISTS seed_national_indexes (name text PRIMARY KEY, definition text NOT NULL)');
-  const indexes = await db.query<{ name: string; definition: string }>('SELECT name, definition FROM seed_national_indexes ORDER BY name');
+  const indexes = await db.query<{ name: string; definition: string }>(
+    `SELECT s.name, s.definition FROM seed_national_indexes s
+       LEFT JOIN pg_class t ON t.oid = to_regclass(substring(s.definition from ' ON (?:ONLY )?(\\S+) USING'))
+     ORDER BY coalesce(pg_relation_size(t.oid), 0) DESC, s.name`);
   if (!indexes.length) return;
-  await db.query(`SET maintenance_work_mem = '512MB'`);
-  for (const [i, index] of indexes.entries()) {
-    process.stderr.write(`Building index ${i + 1} of ${indexes.length}: ${index.name}${process.stderr.isTTY ? '          \r' : '\n'}`);
-    await db.query(index.definition.replace(/^CREATE INDEX /, 'CREATE INDEX IF NOT EXISTS '));
-    await db.query('DELETE FROM seed_national_indexes WHERE name = $1', [index.name]);
+  const second = db.another && indexes.length > 1 ? await db.another() : null;
+  let built = 0;
+  const work = async (loader: Loader) => {
+    await loader.query(`SET maintenance_work_mem = '512MB'`);
+    for (let index = indexes.shift(); index; index = indexes.shift()) {
+      await loader.query(index.definition.replace(/^CREATE INDEX /, 'CREATE INDEX IF NOT EXISTS '));
+      await loader.query('DELETE FROM seed_national_indexes WHERE name = $1', [index.name]);
+      process.stderr.write(`Built index ${++built}: ${index.name}${process.stderr.isTTY ? '          \r' : '\n'}`);
+    }
+    await loader.query('RESET maintenance_work_mem');
+  };
+  try {
+    await Promise.all([work(db), ...(second ? [work(second.loader)] : [])]);
+  } finally {
+    await second?.close();
   }
-  await db.query('RESET maintenance_work_mem');
   if (process.stderr.isTTY) process.stderr.write('\n');
 }
 
@@ -243,10 +276,10 @@ const GROUPS: Record<string, string> = {
 };
 const groups = new Map<string, { rows: number; seconds: number }>();
 
-async function loadChunk(db: Loader, chunk: number, built: BuiltChunk, skipping: ReadonlySet<string>): Promise<void> {
-  await db.query('BEGIN');
+/** Copies one piece of a chunk, in the chunk's transaction. */
+async function loadPiece(db: Loader, piece: BuiltChunk, skipping: ReadonlySet<string>): Promise<void> {
   let role = 'origin';
-  for (const copy of built.copies) {
+  for (const copy of piece.copies) {
     const wanted = skipping.has(copy.table) ? 'replica' : 'origin';
     if (wanted !== role) await db.query(`SET LOCAL session_replication_role = ${(role = wanted)}`);
     const started = performance.now();
@@ -254,16 +287,21 @@ async function loadChunk(db: Loader, chunk: number, built: BuiltChunk, skipping:
     const group = groups.get(GROUPS[copy.table]!) ?? { rows: 0, seconds: 0 };
     groups.set(GROUPS[copy.table]!, { rows: group.rows + copy.rows, seconds: group.seconds + (performance.now() - started) / 1000 });
   }
+  if (role !== 'origin') await db.query('SET LOCAL session_replication_role = origin');
   // What the skipped surname triggers would have added (the same statement; harmless where they ran).
-  await db.query('INSERT INTO surnames (name) SELECT DISTINCT lower(n) FROM unnest($1::text[]) AS n ON CONFLICT DO NOTHING', [built.surnames]);
+  await db.query('INSERT INTO surnames (name) SELECT DISTINCT lower(n) FROM unnest($1::text[]) AS n ON CONFLICT DO NOTHING', [piece.surnames]);
+}
+
+/** Ends a chunk's transaction, recording the chunk, once its last piece is copied; `next` is where that piece's ids end. */
+async function commitChunk(db: Loader, chunk: number, rows: number, next: NextIds): Promise<void> {
   // The ids the chunk assumed are the ones the sequences gave out only if nothing else took one meanwhile.
   const given = await nextIds(db);
-  const wrong = SEQUENCED.filter((table) => given[table] !== built.next[table]);
+  const wrong = SEQUENCED.filter((table) => given[table] !== next[table]);
   if (wrong.length) {
     await db.query('ROLLBACK');
     throw new Error(`Something else inserted into ${wrong.join(', ')} during the load: chunk ${chunk} was rolled back; run the command again to resume`);
   }
-  await db.query('INSERT INTO seed_national_chunks (chunk, rows) VALUES ($1, $2)', [chunk, built.rows]);
+  await db.query('INSERT INTO seed_national_chunks (chunk, rows) VALUES ($1, $2)', [chunk, rows]);
   await db.query('COMMIT');
 }
 
@@ -325,22 +363,40 @@ async function main() {
     const todo = Array.from({ length: plan.chunks }, (_, chunk) => chunk).filter((chunk) => !done.has(chunk));
     if (todo.length) await deferIndexes(db);
     let peopleDone = 0;
-    // Generate chunk k+1 while chunk k is copied: the generator yields to the event loop as it goes.
-    let next = await nextIds(db);
-    let built = todo.length ? await buildChunk(ctx, todo[0]!, next) : null;
-    for (const [i, chunk] of todo.entries()) {
-      const current = built!;
-      const loading = loadChunk(db, chunk, current, skipping);
-      next = current.next;
-      const following = todo[i + 1];
-      try {
-        built = following === undefined ? null : await buildChunk(ctx, following, next);
-      } finally {
-        await loading;
+    // Each chunk is loaded in one transaction, piece by piece, and the next piece is generated while one is
+    // copied (the generator yields to the event loop as it goes), so the database and the generator work at once.
+    const pieces = (async function* () {
+      let next = await nextIds(db);
+      for (const chunk of todo) {
+        for await (const piece of chunkPieces(ctx, chunk, next, db.inAnotherProcess ? PIECE_PEOPLE : Infinity)) {
+          if (piece.last) next = piece.next;
+          yield { chunk, piece };
+        }
       }
-      rows += current.rows;
-      peopleDone += current.people;
-      progress(i + 1, todo.length, rows, started, peopleDone);
+    })();
+    const ask = () => {
+      const piece = pieces.next();
+      piece.catch(() => undefined); // a failure is met where it is awaited, after the copy in hand
+      return piece;
+    };
+    let coming = ask();
+    let chunkRows = 0;
+    let inChunk = false;
+    let chunksDone = 0;
+    for (let item = await coming; !item.done; item = await coming) {
+      coming = ask();
+      const { chunk, piece } = item.value;
+      if (!inChunk) await db.query('BEGIN');
+      inChunk = true;
+      await loadPiece(db, piece, skipping);
+      chunkRows += piece.rows;
+      peopleDone += piece.people;
+      if (!piece.last) continue;
+      await commitChunk(db, chunk, chunkRows, piece.next);
+      rows += chunkRows;
+      chunkRows = 0;
+      inChunk = false;
+      progress(++chunksDone, todo.length, rows, started, peopleDone);
     }
     if (process.stderr.isTTY) process.stderr.write('\n');
     const indexStarted = performance.now();

@@ -75,93 +75,113 @@ export function regionalAddresses(seed: number, person: NationalPerson, regionCo
 
 /** Builds chunk `chunk` with ids from `next`; `next` in the result is where the following chunk starts. */
 export async function buildChunk(ctx: ChunkContext, chunk: number, next: NextIds): Promise<BuiltChunk> {
+  let whole: BuiltChunk | undefined;
+  for await (const piece of chunkPieces(ctx, chunk, next, Infinity)) whole = piece;
+  return whole!;
+}
+
+const tables = () => ({
+  crns: new Table('issued_crns', ['crn']),
+  people: new Table('people', PEOPLE_COLUMNS),
+  addresses: new Table('person_addresses', ['person_id', 'status', 'line1', 'line2', 'town', 'postcode', 'no_fixed_abode', 'start_date', 'end_date']),
+  aliases: new Table('person_aliases', ['person_id', 'first_name', 'last_name', 'date_of_birth', 'region_id']),
+  allocations: new Table('case_allocations', ['person_id', 'team_id', 'practitioner_id']),
+  events: new Table('events', ['person_id', 'event_number', 'conviction_date', 'court', 'outcome', 'next_hearing_on']),
+  offences: new Table('event_offences', ['person_id', 'event_id', 'offence_code', 'offence_date', 'main']),
+  sentences: new Table('sentences', SENTENCE_COLUMNS),
+  requirements: new Table('requirements', ['person_id', 'sentence_id', 'requirement_type', 'units', 'programme_code', 'details', 'expected_start_on', 'expected_end_on', 'ended_on']),
+  conditions: new Table('licence_conditions', ['person_id', 'sentence_id', 'condition_code', 'detail']),
+  rosh: new Table('rosh_assessments', ROSH_COLUMNS),
+  tiers: new Table('tier_calculations', TIER_COLUMNS),
+});
+
+/**
+ * Chunk `chunk` in pieces of `peoplePerPiece` people, each with the ids following the one before: the
+ * loader copies a piece while the next is generated, so the database starts on a chunk long before the
+ * whole of it is ready. The pieces of a chunk hold exactly the rows of the chunk built whole.
+ */
+export async function* chunkPieces(ctx: ChunkContext, chunk: number, next: NextIds, peoplePerPiece: number): AsyncGenerator<BuiltChunk & { last: boolean }> {
   const { plan, today, requirementTypes, contactTypes } = ctx;
   const ids = { ...next };
   const todayDay = dayOf(today);
   const seed = plan.seed;
-  const t = {
-    crns: new Table('issued_crns', ['crn']),
-    people: new Table('people', PEOPLE_COLUMNS),
-    addresses: new Table('person_addresses', ['person_id', 'status', 'line1', 'line2', 'town', 'postcode', 'no_fixed_abode', 'start_date', 'end_date']),
-    aliases: new Table('person_aliases', ['person_id', 'first_name', 'last_name', 'date_of_birth', 'region_id']),
-    allocations: new Table('case_allocations', ['person_id', 'team_id', 'practitioner_id']),
-    events: new Table('events', ['person_id', 'event_number', 'conviction_date', 'court', 'outcome', 'next_hearing_on']),
-    offences: new Table('event_offences', ['person_id', 'event_id', 'offence_code', 'offence_date', 'main']),
-    sentences: new Table('sentences', SENTENCE_COLUMNS),
-    requirements: new Table('requirements', ['person_id', 'sentence_id', 'requirement_type', 'units', 'programme_code', 'details', 'expected_start_on', 'expected_end_on', 'ended_on']),
-    conditions: new Table('licence_conditions', ['person_id', 'sentence_id', 'condition_code', 'detail']),
-    rosh: new Table('rosh_assessments', ROSH_COLUMNS),
-    tiers: new Table('tier_calculations', TIER_COLUMNS),
-  };
-  const contacts = new CopyText(64 << 20); // about 30 MB a chunk at the default mix
-  let contactRows = 0;
-  const surnames = new Set<string>();
   const batch = generateChunk(plan, chunk);
   const regionCode = new Map(plan.regions.map((r) => [r.regionId, r.code]));
-  for (const [k, p] of batch.entries()) {
-    if (k % 50 === 49) await yieldToLoop();
-    const personId = ids.people++;
-    t.crns.add([p.crn]);
-    t.people.add([p.crn, p.firstName, p.middleNames, p.lastName, p.preferredName, p.dateOfBirth, p.sex, p.genderIdentity, p.ethnicity, p.religion,
-      p.sexualOrientation, p.disability, p.pnc, p.cro, p.nomisNumber, p.niNumber, p.email, p.phone, p.regionId]);
-    const addresses = regionalAddresses(seed, p, regionCode.get(p.regionId)!);
-    for (const a of addresses) t.addresses.add([personId, a.status, a.line1, a.line2, a.town, a.postcode, a.line1 === 'No fixed abode', a.startDate, a.endDate]);
-    surnames.add(p.lastName);
-    for (const a of p.aliases) {
-      t.aliases.add([personId, a.firstName, a.lastName, a.dateOfBirth, p.regionId]);
-      surnames.add(a.lastName);
-    }
-    let practitionerId: number | null = null;
-    if (p.active) {
-      const held = ctx.deal.get(p.pduId!)!(p.pduRank);
-      practitionerId = held.practitionerId;
-      t.allocations.add([personId, held.team, held.practitionerId]);
-    }
-
-    const history = personHistory(seed, { index: p.index, dateOfBirth: p.dateOfBirth, sex: p.sex, active: p.active, town: addresses[0]!.town }, today, requirementTypes);
-    const random = personRandom(seed, p.index, 2);
-    const staff = ctx.regionStaff.get(p.regionId) ?? [];
-    const periods: SupervisionPeriod[] = [];
-    for (const e of history.events) {
-      const c = e.conviction, s = c.sentence!;
-      const eventId = ids.events++, sentenceId = ids.sentences++;
-      t.events.add([personId, e.eventNumber, c.convictionDate, c.court, c.outcome, c.nextHearingOn]);
-      t.offences.add([personId, eventId, c.mainOffence.code, c.mainOffence.offenceDate, true]);
-      for (const o of c.additionalOffences) t.offences.add([personId, eventId, o.code, o.offenceDate, false]);
-      t.sentences.add([personId, eventId, s.type, s.sentencedOn, s.lengthMonths, s.custodialTermMonths, s.supervisionMonths, s.releaseOn, s.licenceEndsOn,
-        s.type === 'custody' ? s.releaseFraction ?? 0.5 : null, e.dates.licence?.conditionalReleaseOn ?? null, e.dates.licence?.topUpEndsOn ?? null,
-        e.dates.expectedEndOn, e.ended?.status ?? 'active', e.ended?.endedOn ?? null, e.ended?.reason ?? null]);
-      const period: SupervisionPeriod = {
-        startDay: dayOf(s.type === 'custody' ? s.releaseOn ?? e.dates.licence!.conditionalReleaseOn : s.sentencedOn),
-        endDay: Math.min(e.ended ? dayOf(e.ended.endedOn) : todayDay + 14, dayOf(supervisionEndsOn(c, e.dates))),
-        past: e.ended !== null,
-        band: e.ended ? pastBand(random) : ((history.tier?.result.protect.level ?? 'C') as ProtectLevel),
-        practitionerId: e.ended ? (staff.length ? staff[(p.index + e.eventNumber) % staff.length]! : null) : practitionerId,
-        unpaidWork: null, rar: null, programme: null,
-      };
-      for (const r of e.requirements) {
-        const requirementId = ids.requirements++;
-        t.requirements.add([personId, sentenceId, r.type, r.units, r.programme, JSON.stringify(r.details), r.startOn, r.endOn, r.endedOn]);
-        if (r.type === 'unpaid_work') period.unpaidWork = { id: requirementId, hours: r.units ?? 80 };
-        else if (r.type === 'rehabilitation_activity') period.rar = requirementId;
-        else if (r.type === 'accredited_programme') period.programme = { id: requirementId, sessions: r.units ?? 20 };
-      }
-      for (const condition of s.licenceConditions) t.conditions.add([personId, sentenceId, condition.code, condition.detail]);
-      if (period.startDay <= period.endDay) periods.push(period);
-    }
-    for (const r of history.rosh) {
-      t.rosh.add([personId, r.version, r.risk_to_children, r.risk_to_public, r.risk_to_known_adult, r.risk_to_staff, r.risk_to_prisoners, r.overall,
-        r.nature_of_risk, r.who_is_at_risk, r.when_risk_greatest, r.increases_risk, r.reduces_risk, r.completed_on, r.review_due_on, r.superseded]);
-    }
-    if (history.tier) {
-      const { result, input, sources } = history.tier;
-      t.tiers.add([personId, result.tier, result.protect.level, result.protect.points, result.change.level, result.change.points,
-        JSON.stringify(result), JSON.stringify(input), JSON.stringify(sources), null, true, 'National dataset loaded']);
-    }
-    const made = personContacts(contacts, ids.contacts, personId, periods, random, todayDay, contactTypes);
-    ids.contacts += made;
-    contactRows += made;
+  for (let start = 0; start < batch.length; start += peoplePerPiece) {
+    yield { ...(await buildPiece(batch.slice(start, start + peoplePerPiece))), last: start + peoplePerPiece >= batch.length };
   }
-  const copies = [...Object.values(t).map((table) => table.batch()), { table: 'contacts', columns: CONTACT_COLUMNS, text: contacts.bytes(), rows: contactRows }];
-  return { copies, rows: copies.reduce((sum, c) => sum + c.rows, 0), people: batch.length, next: ids, surnames: [...surnames] };
+
+  async function buildPiece(people: readonly NationalPerson[]): Promise<BuiltChunk> {
+    const t = tables();
+    const contacts = new CopyText(Math.min(64 << 20, people.length * 6_000)); // about 3 kB a person at the default mix
+    let contactRows = 0;
+    const surnames = new Set<string>();
+    for (const [k, p] of people.entries()) {
+      // Often: the database's answers to the loader (a piece is some sixteen statements) wait for the loop to turn.
+      if (k % 3 === 2) await yieldToLoop();
+      const personId = ids.people++;
+      t.crns.add([p.crn]);
+      t.people.add([p.crn, p.firstName, p.middleNames, p.lastName, p.preferredName, p.dateOfBirth, p.sex, p.genderIdentity, p.ethnicity, p.religion,
+        p.sexualOrientation, p.disability, p.pnc, p.cro, p.nomisNumber, p.niNumber, p.email, p.phone, p.regionId]);
+      const addresses = regionalAddresses(seed, p, regionCode.get(p.regionId)!);
+      for (const a of addresses) t.addresses.add([personId, a.status, a.line1, a.line2, a.town, a.postcode, a.line1 === 'No fixed abode', a.startDate, a.endDate]);
+      surnames.add(p.lastName);
+      for (const a of p.aliases) {
+        t.aliases.add([personId, a.firstName, a.lastName, a.dateOfBirth, p.regionId]);
+        surnames.add(a.lastName);
+      }
+      let practitionerId: number | null = null;
+      if (p.active) {
+        const held = ctx.deal.get(p.pduId!)!(p.pduRank);
+        practitionerId = held.practitionerId;
+        t.allocations.add([personId, held.team, held.practitionerId]);
+      }
+
+      const history = personHistory(seed, { index: p.index, dateOfBirth: p.dateOfBirth, sex: p.sex, active: p.active, town: addresses[0]!.town }, today, requirementTypes);
+      const random = personRandom(seed, p.index, 2);
+      const staff = ctx.regionStaff.get(p.regionId) ?? [];
+      const periods: SupervisionPeriod[] = [];
+      for (const e of history.events) {
+        const c = e.conviction, s = c.sentence!;
+        const eventId = ids.events++, sentenceId = ids.sentences++;
+        t.events.add([personId, e.eventNumber, c.convictionDate, c.court, c.outcome, c.nextHearingOn]);
+        t.offences.add([personId, eventId, c.mainOffence.code, c.mainOffence.offenceDate, true]);
+        for (const o of c.additionalOffences) t.offences.add([personId, eventId, o.code, o.offenceDate, false]);
+        t.sentences.add([personId, eventId, s.type, s.sentencedOn, s.lengthMonths, s.custodialTermMonths, s.supervisionMonths, s.releaseOn, s.licenceEndsOn,
+          s.type === 'custody' ? s.releaseFraction ?? 0.5 : null, e.dates.licence?.conditionalReleaseOn ?? null, e.dates.licence?.topUpEndsOn ?? null,
+          e.dates.expectedEndOn, e.ended?.status ?? 'active', e.ended?.endedOn ?? null, e.ended?.reason ?? null]);
+        const period: SupervisionPeriod = {
+          startDay: dayOf(s.type === 'custody' ? s.releaseOn ?? e.dates.licence!.conditionalReleaseOn : s.sentencedOn),
+          endDay: Math.min(e.ended ? dayOf(e.ended.endedOn) : todayDay + 14, dayOf(supervisionEndsOn(c, e.dates))),
+          past: e.ended !== null,
+          band: e.ended ? pastBand(random) : ((history.tier?.result.protect.level ?? 'C') as ProtectLevel),
+          practitionerId: e.ended ? (staff.length ? staff[(p.index + e.eventNumber) % staff.length]! : null) : practitionerId,
+          unpaidWork: null, rar: null, programme: null,
+        };
+        for (const r of e.requirements) {
+          const requirementId = ids.requirements++;
+          t.requirements.add([personId, sentenceId, r.type, r.units, r.programme, JSON.stringify(r.details), r.startOn, r.endOn, r.endedOn]);
+          if (r.type === 'unpaid_work') period.unpaidWork = { id: requirementId, hours: r.units ?? 80 };
+          else if (r.type === 'rehabilitation_activity') period.rar = requirementId;
+          else if (r.type === 'accredited_programme') period.programme = { id: requirementId, sessions: r.units ?? 20 };
+        }
+        for (const condition of s.licenceConditions) t.conditions.add([personId, sentenceId, condition.code, condition.detail]);
+        if (period.startDay <= period.endDay) periods.push(period);
+      }
+      for (const r of history.rosh) {
+        t.rosh.add([personId, r.version, r.risk_to_children, r.risk_to_public, r.risk_to_known_adult, r.risk_to_staff, r.risk_to_prisoners, r.overall,
+          r.nature_of_risk, r.who_is_at_risk, r.when_risk_greatest, r.increases_risk, r.reduces_risk, r.completed_on, r.review_due_on, r.superseded]);
+      }
+      if (history.tier) {
+        const { result, input, sources } = history.tier;
+        t.tiers.add([personId, result.tier, result.protect.level, result.protect.points, result.change.level, result.change.points,
+          JSON.stringify(result), JSON.stringify(input), JSON.stringify(sources), null, true, 'National dataset loaded']);
+      }
+      const made = personContacts(contacts, ids.contacts, personId, periods, random, todayDay, contactTypes);
+      ids.contacts += made;
+      contactRows += made;
+    }
+    const copies = [...Object.values(t).map((table) => table.batch()), { table: 'contacts', columns: CONTACT_COLUMNS, text: contacts.bytes(), rows: contactRows }];
+    return { copies, rows: copies.reduce((sum, c) => sum + c.rows, 0), people: people.length, next: { ...ids }, surnames: [...surnames] };
+  }
 }

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { calculateTier } from '../assessment/tiering/rules.ts';
 import { RULES } from '../sentencing/requirements.fixture.ts';
-import { buildChunk, regionalAddresses, type ChunkContext, type NextIds } from './chunk.ts';
+import { buildChunk, chunkPieces, regionalAddresses, type ChunkContext, type NextIds } from './chunk.ts';
 import { CONTACT_COLUMNS, CopyText, dayOf, personContacts, weekdayOf, type ContactTypeRef } from './contacts.ts';
 import { personHistory, personRandom } from './history.ts';
 import { dealer, generateChunk, planNational, planPduStaff, type RegionRef } from './national.ts';
@@ -33,6 +33,18 @@ const rowsOf = (text: Buffer) => text.toString().split('\n').filter(Boolean).map
 describe('national history generators', () => {
   // Chunk 1 of this plan holds its last 2,000 people: quick to build.
   const ctx = context(12_000, 1_440);
+
+  it('builds a chunk in pieces holding exactly the rows of the chunk built whole', async () => {
+    const whole = await buildChunk(ctx, 1, START);
+    const pieces = [];
+    for await (const piece of chunkPieces(ctx, 1, START, 700)) pieces.push(piece);
+    assert.deepEqual(pieces.map((p) => [p.people, p.last]), [[700, false], [700, false], [600, true]]);
+    for (const [i, copy] of whole.copies.entries()) {
+      assert.equal(Buffer.concat(pieces.map((p) => p.copies[i]!.text)).toString(), copy.text.toString(), copy.table);
+    }
+    assert.deepEqual(pieces.at(-1)!.next, whole.next);
+    assert.deepEqual(new Set(pieces.flatMap((p) => p.surnames)), new Set(whole.surnames));
+  });
 
   it('gives the same record for a person whatever else is generated', async () => {
     const [a, b] = [await buildChunk(ctx, 1, START), await buildChunk(ctx, 1, START)];

@@ -13,7 +13,7 @@ import { embeddedHandle, openDatabase, openEmbedded, type DatabaseHandle } from 
 
 const SERVER = process.env.TEST_DATABASE === 'server';
 const ADMIN_URL = process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
-const ARGS = ['--people', '1500', '--active', '180', '--seed', '3', '--password', 'national-test'];
+const ARGS = ['--people', '2500', '--active', '300', '--seed', '3', '--password', 'national-test'];
 
 /** The real command, as a child process, on a database of its own. */
 function seed(env: NodeJS.ProcessEnv, extra: string[] = []): Promise<{ code: number | null; stdout: string; stderr: string }> {
@@ -66,9 +66,9 @@ describe(`seed:national on the ${SERVER ? 'server' : 'embedded'} database (tiny 
 
   it('loads every table, counting every row, and rebuilds the indexes it deferred', async () => {
     const n = await counts();
-    assert.equal(n.people, 1500);
-    assert.equal(n.case_allocations, 180);
-    assert.ok(n.events! > 180 && n.sentences === n.events && n.requirements! > 0 && n.rosh_assessments! > 0 && n.contacts! > 1500, JSON.stringify(n));
+    assert.equal(n.people, 2500);
+    assert.equal(n.case_allocations, 300);
+    assert.ok(n.events! > 300 && n.sentences === n.events && n.requirements! > 0 && n.rosh_assessments! > 0 && n.contacts! > 2500, JSON.stringify(n));
     const staff = await withDb(async (db) => Number((await sql<{ n: string }>`SELECT count(*) AS n FROM users WHERE username LIKE 'nat.%'`.execute(db)).rows[0]!.n));
     const teams = await withDb(async (db) => Number((await sql<{ n: string }>`SELECT count(*) AS n FROM teams WHERE name LIKE '% national team %'`.execute(db)).rows[0]!.n));
     const addresses = await withDb(async (db) => Number((await sql<{ n: string }>`SELECT (SELECT count(*) FROM person_addresses) + (SELECT count(*) FROM person_aliases) + (SELECT count(*) FROM issued_crns) + (SELECT count(*) FROM event_offences) + (SELECT count(*) FROM licence_conditions) AS n`.execute(db)).rows[0]!.n));
