@@ -27,6 +27,7 @@ import * as supervisionIndexesMigration from './0025_supervision_indexes.ts';
 import * as nationalReadsMigration from './0026_national_reads.ts';
 import * as surnameDistanceMigration from './0027_surname_distance.ts';
 import * as aliasRegionMigration from './0028_alias_region.ts';
+import * as auditChainPlanMigration from './0029_audit_chain_plan.ts';
 
 /** Numbered schema changes, applied in key order. Add new ones at the end; never edit an applied one. */
 export const migrations: Record<string, Migration> = {
@@ -58,4 +59,5 @@ export const migrations: Record<string, Migration> = {
   '0026_national_reads': nationalReadsMigration,
   '0027_surname_distance': surnameDistanceMigration,
   '0028_alias_region': aliasRegionMigration,
+  '0029_audit_chain_plan': auditChainPlanMigration,
 };
