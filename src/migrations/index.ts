@@ -28,6 +28,7 @@ import * as nationalReadsMigration from './0026_national_reads.ts';
 import * as surnameDistanceMigration from './0027_surname_distance.ts';
 import * as aliasRegionMigration from './0028_alias_region.ts';
 import * as auditChainPlanMigration from './0029_audit_chain_plan.ts';
+import * as closeSurnamesMigration from './0030_close_surnames.ts';
 
 /** Numbered schema changes, applied in key order. Add new ones at the end; never edit an applied one. */
 export const migrations: Record<string, Migration> = {
@@ -60,4 +61,5 @@ export const migrations: Record<string, Migration> = {
   '0027_surname_distance': surnameDistanceMigration,
   '0028_alias_region': aliasRegionMigration,
   '0029_audit_chain_plan': auditChainPlanMigration,
+  '0030_close_surnames': closeSurnamesMigration,
 };

@@ -154,8 +154,8 @@ const byIdentifier = (kind: keyof typeof IDENTIFIER_COLUMNS, reach: CaseScope) =
       .orderBy(ORDER[0]).orderBy(ORDER[1]).orderBy(ORDER[2]).limit(limit));
 
 /**
- * Search by name. The similar surnames are found once (MATERIALIZED), nearest first through the GiST
- * trigram index (migration 0027; distance is 1 - similarity), then people by each exact surname,
+ * Search by name. The similar surnames are found once (MATERIALIZED), most similar first through the GIN
+ * trigram index (close_surnames, migration 0030), then people by each exact surname,
  * or an alias of it; each person once, with their closest. The role's reach is applied inside, where the
  * (surname, region) index can use it. Aliases are read per close surname through their index (OFFSET 0 keeps
  * the planner from hashing every alias instead, which it preferred at 200,000 people: 30 ms a search), and
@@ -169,8 +169,7 @@ const byName = (reach: CaseScope) =>
     // than planning each search again (about 2.5 ms a search, as long as running it).
     const typed = sql<string>`(SELECT ${surname}::text)`;
     const matched = sql<{ person_id: number; sim: number }>`(WITH close_names AS MATERIALIZED (
-        SELECT name, similarity(name, ${typed}) AS sim FROM surnames WHERE name % ${typed}
-        ORDER BY name <-> ${typed} LIMIT ${SURNAME_CANDIDATES})
+        SELECT name, sim FROM close_surnames(${typed}, ${SURNAME_CANDIDATES}))
       SELECT person_id, max(sim) AS sim FROM (
         SELECT people.id AS person_id, n.sim FROM close_names n JOIN people ON lower(people.last_name) = n.name WHERE ${inScopeForReach(reach, regionId)}
         UNION ALL
