@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { sql } from 'kysely';
 import { createTestApp, type Browser, type TestApp } from '../../test/support/app.ts';
 
 const form = (fields: Record<string, string>) => ({
@@ -42,6 +43,21 @@ describe('people: my cases, search, case overview and recording a person', () =>
     assert.ok(typo.includes('Quarmby'), `typo search found ${typo}`);
     const withDob = (await t.api('GET', '/api/v1/people?q=quarmby%201%2F1%2F1980', token)).json();
     assert.equal(withDob.total, 1);
+  });
+
+  it('looks up close surnames through the trigram index, never a scan, as the list grows', async () => {
+    // The index takes new surnames straight in (no pending list for every search to read), and the lookup is planned without sequential scans.
+    const db = t.database.db;
+    const index = (await sql<{ reloptions: string[] }>`select reloptions from pg_class where relname = 'surnames_trgm'`.execute(db)).rows[0]!;
+    assert.deepEqual(index.reloptions, ['fastupdate=off']);
+    const fn = (await sql<{ proconfig: string[] }>`select proconfig from pg_proc where proname = 'close_surnames'`.execute(db)).rows[0]!;
+    assert.deepEqual(fn.proconfig, ['enable_seqscan=off']);
+    await sql`insert into surnames (name) select 'zzsurname' || g from generate_series(1, 3000) g on conflict do nothing`.execute(db);
+    const plan = await db.transaction().execute(async (trx) => {
+      await sql`set local enable_seqscan = off`.execute(trx);
+      return (await sql<{ 'QUERY PLAN': string }>`explain select name from surnames where name % 'quarbmy'`.execute(trx)).rows.map((r) => r['QUERY PLAN']).join('\n');
+    });
+    assert.match(plan, /surnames_trgm/);
   });
 
   it('finds a person by an alias within the region, following the person when they move region', async () => {
