@@ -113,7 +113,7 @@ export async function* chunkPieces(ctx: ChunkContext, chunk: number, next: NextI
 
   async function buildPiece(people: readonly NationalPerson[]): Promise<BuiltChunk> {
     const t = tables();
-    const contacts = new CopyText(Math.min(64 << 20, people.length * 6_000)); // about 3 kB a person at the default mix
+    const contacts = new CopyText(Math.min(64 << 20, people.length * 6_000)); // about 3 kB a person at the default mix: room for twice that
     let contactRows = 0;
     const surnames = new Set<string>();
     for (const [k, p] of people.entries()) {
