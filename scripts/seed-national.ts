@@ -21,7 +21,7 @@ import { lockDataDir } from '../src/platform/db/lock.ts';
 import { migrateToLatest } from '../src/platform/db/migrate.ts';
 import { chunkPieces, copyLine, SEQUENCED, type BuiltChunk, type ChunkContext, type NextIds } from '../src/scale/chunk.ts';
 import type { ContactTypeRef } from '../src/scale/contacts.ts';
-import type { RequirementTypeRef } from '../src/scale/history.ts';
+import type { OffenceRef, RegistrationTypeRef, RequirementTypeRef } from '../src/scale/history.ts';
 import { CHUNK_SIZE, dealer, planNational, planPduStaff, type NationalPlan, type RegionRef } from '../src/scale/national.ts';
 
 function option(name: string, fallback: number): number {
@@ -115,7 +115,7 @@ const STAFF_CHUNK = -1;
 const PIECE_PEOPLE = 2_000;
 
 /** Everything a chunk loads, children first (the order rows are removed in). */
-const CHUNK_TABLES = ['contacts', 'tier_calculations', 'rosh_assessments', 'licence_conditions', 'requirements', 'sentences', 'event_offences', 'events',
+const CHUNK_TABLES = ['contacts', 'tier_calculations', 'predictor_scores', 'criminal_histories', 'needs_assessments', 'registrations', 'rosh_assessments', 'licence_conditions', 'requirements', 'sentences', 'event_offences', 'events',
   'case_allocations', 'person_aliases', 'person_addresses', 'people', 'issued_crns'];
 
 async function superuser(db: Loader): Promise<boolean> {
@@ -272,7 +272,8 @@ async function buildIndexes(db: Loader): Promise<void> {
 const GROUPS: Record<string, string> = {
   issued_crns: 'people', people: 'people', person_addresses: 'people', person_aliases: 'people', case_allocations: 'people',
   events: 'sentencing', event_offences: 'sentencing', sentences: 'sentencing', requirements: 'sentencing', licence_conditions: 'sentencing',
-  rosh_assessments: 'assessments', tier_calculations: 'assessments', contacts: 'contacts',
+  rosh_assessments: 'assessments', registrations: 'assessments', needs_assessments: 'assessments', criminal_histories: 'assessments',
+  predictor_scores: 'assessments', tier_calculations: 'assessments', contacts: 'contacts',
 };
 const groups = new Map<string, { rows: number; seconds: number }>();
 
@@ -358,6 +359,8 @@ async function main() {
       plan, today, ...(await staffing(db)),
       requirementTypes: new Map((await db.query<RequirementTypeRef>('SELECT code, name, unit, complete_within_months, restrictive FROM requirement_types')).map((r) => [r.code, r])),
       contactTypes: new Map((await db.query<ContactTypeRef>('SELECT code, counts_for_compliance, direct_engagement, default_minutes FROM contact_types')).map((t) => [t.code, t])),
+      offences: new Map((await db.query<OffenceRef>('SELECT code, description, ogrs3_category, violent FROM offences')).map((o) => [o.code, o])),
+      registrationTypes: new Map((await db.query<RegistrationTypeRef>('SELECT code, name, review_months, complexity_factor FROM registration_types')).map((t) => [t.code, t])),
     };
     const skipping = await tablesSkippingTriggers(db);
     const todo = Array.from({ length: plan.chunks }, (_, chunk) => chunk).filter((chunk) => !done.has(chunk));

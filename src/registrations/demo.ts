@@ -22,21 +22,24 @@ const FLAGS: readonly { type: string; rate: number; levels?: readonly (readonly 
   { type: 'hate_crime', rate: 0.01, notes: 'Offence racially aggravated.' },
 ];
 
+export interface DemoFlag { type_code: string; level: string | null; notes: string; registered_on: string; next_review_on: string }
+
+/** One person's flags, at the rates above; `reviewMonths` is each type's review period. Pure. */
+export function demoFlags(random: Random, today: string, reviewMonths: (typeCode: string) => number): DemoFlag[] {
+  const flags: DemoFlag[] = [];
+  for (const flag of FLAGS) {
+    if (!random.chance(flag.rate)) continue;
+    const months = reviewMonths(flag.type);
+    const registeredOn = addDays(today, -random.int(10, 700));
+    let nextReviewOn = addMonths(registeredOn, months);
+    while (nextReviewOn < today && !random.chance(0.15)) nextReviewOn = addMonths(nextReviewOn, months); // reviewed on time, mostly
+    flags.push({ type_code: flag.type, level: flag.levels ? random.weighted(flag.levels) : null, notes: flag.notes, registered_on: registeredOn, next_review_on: nextReviewOn });
+  }
+  return flags;
+}
+
 export async function seedRegistrationsDemo(db: Db, people: { id: number }[], random: Random, today: string): Promise<void> {
   const types = new Map((await db.selectFrom('registration_types').select(['code', 'review_months']).execute()).map((t) => [t.code, t.review_months]));
-  const rows = [];
-  for (const person of people) {
-    for (const flag of FLAGS) {
-      if (!random.chance(flag.rate)) continue;
-      const months = types.get(flag.type)!;
-      const registeredOn = addDays(today, -random.int(10, 700));
-      let nextReviewOn = addMonths(registeredOn, months);
-      while (nextReviewOn < today && !random.chance(0.15)) nextReviewOn = addMonths(nextReviewOn, months); // reviewed on time, mostly
-      rows.push({
-        person_id: person.id, type_code: flag.type, level: flag.levels ? random.weighted(flag.levels) : null, notes: flag.notes,
-        registered_on: registeredOn, next_review_on: nextReviewOn, registered_by: null,
-      });
-    }
-  }
+  const rows = people.flatMap((person) => demoFlags(random, today, (code) => types.get(code)!).map((flag) => ({ person_id: person.id, ...flag, registered_by: null })));
   await inBatches(rows, (batch) => db.insertInto('registrations').values(batch).execute());
 }

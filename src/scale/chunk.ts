@@ -9,7 +9,10 @@
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import type { ProtectLevel } from '../assessment/tiering/rules.ts';
 import { CONTACT_COLUMNS, CopyText, personContacts, dayOf, type ContactTypeRef, type SupervisionPeriod } from './contacts.ts';
-import { pastBand, personHistory, personRandom, supervisionEndsOn, type RequirementTypeRef } from './history.ts';
+import { contentColumns } from '../assessment/needs/repository.ts';
+import { sectionScores } from '../assessment/needs/rules.ts';
+import { predictorScoreColumns } from '../assessment/scores/repository.ts';
+import { pastBand, personHistory, personRandom, supervisionEndsOn, type HistoryRefs } from './history.ts';
 import { generateChunk, type dealer, type NationalPerson, type NationalPlan } from './national.ts';
 import { REGION_TOWNS, type Town } from './towns.ts';
 
@@ -18,11 +21,10 @@ export const SEQUENCED = ['people', 'events', 'sentences', 'requirements', 'cont
 export type Sequenced = (typeof SEQUENCED)[number];
 export type NextIds = Record<Sequenced, number>;
 
-export interface ChunkContext {
+export interface ChunkContext extends HistoryRefs {
   plan: NationalPlan;
   /** The reference date (ISO): "today" for the dataset, kept with it so a resumed run matches. */
   today: string;
-  requirementTypes: ReadonlyMap<string, RequirementTypeRef>;
   contactTypes: ReadonlyMap<string, ContactTypeRef>;
   deal: ReadonlyMap<number, ReturnType<typeof dealer>>;
   /** Practitioners of each region, for the history of people no longer supervised. */
@@ -55,6 +57,10 @@ const ROSH_COLUMNS = ['person_id', 'version', 'risk_to_children', 'risk_to_publi
   'nature_of_risk', 'who_is_at_risk', 'when_risk_greatest', 'increases_risk', 'reduces_risk', 'completed_on', 'review_due_on', 'superseded'];
 const SENTENCE_COLUMNS = ['person_id', 'event_id', 'sentence_type', 'sentenced_on', 'length_months', 'custodial_term_months', 'supervision_months', 'release_on',
   'licence_ends_on', 'release_fraction', 'conditional_release_on', 'top_up_ends_on', 'expected_end_on', 'status', 'ended_on', 'end_reason'];
+const NEEDS_COLUMNS = ['person_id', 'status', 'version', 'answers', 'sections', 'section_scores', 'persons_view', 'view_declined', 'summary',
+  'created_by', 'created_at', 'updated_by', 'updated_at', 'completed_by', 'completed_on', 'completed_at'];
+const PREDICTOR_COLUMNS = ['person_id', 'predictor', 'score', 'one_year', 'two_year', 'one_year_percent', 'two_year_percent', 'band', 'inputs', 'sources', 'terms',
+  'reason', 'calculated_at'];
 const TIER_COLUMNS = ['person_id', 'tier', 'protect_level', 'protect_points', 'change_level', 'change_points', 'result', 'inputs', 'sources', 'previous_tier', 'changed', 'reason'];
 
 const weightedTowns = (towns: readonly Town[]) => towns.map((town) => [town, town.weight] as const);
@@ -92,6 +98,10 @@ const tables = () => ({
   requirements: new Table('requirements', ['person_id', 'sentence_id', 'requirement_type', 'units', 'programme_code', 'details', 'expected_start_on', 'expected_end_on', 'ended_on']),
   conditions: new Table('licence_conditions', ['person_id', 'sentence_id', 'condition_code', 'detail']),
   rosh: new Table('rosh_assessments', ROSH_COLUMNS),
+  flags: new Table('registrations', ['person_id', 'type_code', 'level', 'notes', 'registered_on', 'next_review_on']),
+  needs: new Table('needs_assessments', NEEDS_COLUMNS),
+  histories: new Table('criminal_histories', ['person_id', 'previous_sanctions', 'previous_convictions', 'violent_sanctions', 'first_sanction_date', 'recorded_at']),
+  predictors: new Table('predictor_scores', PREDICTOR_COLUMNS),
   tiers: new Table('tier_calculations', TIER_COLUMNS),
 });
 
@@ -101,7 +111,7 @@ const tables = () => ({
  * whole of it is ready. The pieces of a chunk hold exactly the rows of the chunk built whole.
  */
 export async function* chunkPieces(ctx: ChunkContext, chunk: number, next: NextIds, peoplePerPiece: number): AsyncGenerator<BuiltChunk & { last: boolean }> {
-  const { plan, today, requirementTypes, contactTypes } = ctx;
+  const { plan, today, contactTypes } = ctx;
   const ids = { ...next };
   const todayDay = dayOf(today);
   const seed = plan.seed;
@@ -137,7 +147,9 @@ export async function* chunkPieces(ctx: ChunkContext, chunk: number, next: NextI
         t.allocations.add([personId, held.team, held.practitionerId]);
       }
 
-      const history = personHistory(seed, { index: p.index, dateOfBirth: p.dateOfBirth, sex: p.sex, active: p.active, town: addresses[0]!.town }, today, requirementTypes);
+      const noFixedAbode = addresses.some((a) => a.status === 'main' && !a.endDate && a.line1 === 'No fixed abode');
+      const history = personHistory(seed, { index: p.index, dateOfBirth: p.dateOfBirth, sex: p.sex, active: p.active, town: addresses[0]!.town, noFixedAbode, firstEventId: ids.events },
+        today, ctx);
       const random = personRandom(seed, p.index, 2);
       const staff = ctx.regionStaff.get(p.regionId) ?? [];
       const periods: SupervisionPeriod[] = [];
@@ -171,6 +183,19 @@ export async function* chunkPieces(ctx: ChunkContext, chunk: number, next: NextI
       for (const r of history.rosh) {
         t.rosh.add([personId, r.version, r.risk_to_children, r.risk_to_public, r.risk_to_known_adult, r.risk_to_staff, r.risk_to_prisoners, r.overall,
           r.nature_of_risk, r.who_is_at_risk, r.when_risk_greatest, r.increases_risk, r.reduces_risk, r.completed_on, r.review_due_on, r.superseded]);
+      }
+      for (const f of history.flags) t.flags.add([personId, f.type_code, f.level, f.notes, f.registered_on, f.next_review_on]);
+      for (const v of history.needs) {
+        const c = contentColumns(v.content);
+        t.needs.add([personId, 'completed', v.version, c.answers, c.sections, JSON.stringify(sectionScores(v.content.answers)), c.persons_view, c.view_declined, c.summary,
+          practitionerId, v.completedOn, practitionerId, v.completedOn, practitionerId, v.completedOn, v.completedOn]);
+      }
+      const h = history.criminalHistory;
+      if (h) t.histories.add([personId, h.previous_sanctions, h.previous_convictions, h.violent_sanctions, h.first_sanction_date, today]);
+      for (const score of history.predictors) {
+        const c = predictorScoreColumns(score);
+        t.predictors.add([personId, c.predictor, c.score, c.one_year, c.two_year, c.one_year_percent, c.two_year_percent, c.band, c.inputs, c.sources, c.terms,
+          'National dataset loaded', today]);
       }
       if (history.tier) {
         const { result, input, sources } = history.tier;

@@ -4,7 +4,7 @@ import { calculateTier } from '../assessment/tiering/rules.ts';
 import { RULES } from '../sentencing/requirements.fixture.ts';
 import { buildChunk, chunkPieces, regionalAddresses, type ChunkContext, type NextIds } from './chunk.ts';
 import { CONTACT_COLUMNS, CopyText, dayOf, personContacts, weekdayOf, type ContactTypeRef } from './contacts.ts';
-import { personHistory, personRandom } from './history.ts';
+import { personHistory, personRandom, type HistoryRefs, type OffenceRef, type RegistrationTypeRef } from './history.ts';
 import { dealer, generateChunk, planNational, planPduStaff, type RegionRef } from './national.ts';
 import { REGION_TOWNS } from './towns.ts';
 
@@ -15,6 +15,16 @@ const CONTACT_TYPES = new Map<string, ContactTypeRef>(([
   ['office', true, true, 30], ['home_visit', true, true, 45], ['phone', true, true, 20], ['video', true, true, 30], ['unpaid_work', true, false, 420],
   ['programme', true, false, 150], ['other_agency', true, false, 60], ['phone_contact', false, true, 10], ['message', false, false, 5], ['case_note', false, false, 0],
 ] as const).map(([code, counts, direct, minutes]) => [code, { code, counts_for_compliance: counts, direct_engagement: direct, default_minutes: minutes }]));
+// Offences and flag types as the migrations hold them, by a rule rather than the full lists: the loader's
+// database test checks the real ones (the loaded scores and tiers are the ones the service calculates).
+class Defaulting<V> extends Map<string, V> {
+  constructor(private readonly make: (key: string) => V) { super(); }
+  override get(key: string): V { return super.get(key) ?? this.make(key); }
+}
+const CATEGORIES = ['violence', 'burglary_domestic', 'theft_non_motor', 'drug_possession_supply', 'criminal_damage', 'public_order', 'other'];
+const OFFENCES = new Defaulting<OffenceRef>((code) => ({ code, description: `Offence ${code}`, ogrs3_category: CATEGORIES[code.length % CATEGORIES.length]!, violent: code.length % 3 === 0 }));
+const REGISTRATION_TYPES = new Defaulting<RegistrationTypeRef>((code) => ({ code, name: code, review_months: 6, complexity_factor: code === 'domestic_abuse_perpetrator' ? 'domestic_abuse' : null }));
+const REFS: HistoryRefs = { requirementTypes: REQUIREMENT_TYPES, offences: OFFENCES, registrationTypes: REGISTRATION_TYPES };
 const LETTERS: Record<string, string> = { NE: 'A', NW: 'B', YH: 'C', GM: 'D', EM: 'E', WM: 'F', EE: 'G', LN: 'H', KSS: 'J', SW: 'K', SC: 'L', WA: 'M' };
 const REGIONS: RegionRef[] = Object.entries(LETTERS).map(([code, crnLetter], i) => ({
   id: i + 1, code, crnLetter, pdus: Array.from({ length: 3 }, (_, k) => ({ id: (i + 1) * 100 + k, code: `${code}-P${k}` })),
@@ -26,7 +36,7 @@ function context(people: number, active: number): ChunkContext {
   const plan = planNational(REGIONS, people, active, 1);
   let id = 1;
   const deal = new Map(plan.regions.flatMap((r) => r.pdus).map((pdu) => [pdu.id, dealer(planPduStaff(pdu, 1).staff.map((m) => ({ id: id++, grade: m.grade, team: m.team })))]));
-  return { plan, today: TODAY, requirementTypes: REQUIREMENT_TYPES, contactTypes: CONTACT_TYPES, deal, regionStaff: new Map(REGIONS.map((r) => [r.id, [1, 2, 3]])) };
+  return { plan, today: TODAY, ...REFS, contactTypes: CONTACT_TYPES, deal, regionStaff: new Map(REGIONS.map((r) => [r.id, [1, 2, 3]])) };
 }
 const rowsOf = (text: Buffer) => text.toString().split('\n').filter(Boolean).map((line) => line.split('\t'));
 
@@ -50,8 +60,8 @@ describe('national history generators', () => {
     const [a, b] = [await buildChunk(ctx, 1, START), await buildChunk(ctx, 1, START)];
     assert.deepEqual(a.copies.map((c) => c.text.toString()), b.copies.map((c) => c.text.toString()));
     const person = { index: 12_345, dateOfBirth: '1990-04-01', sex: 'male' as const, active: true, town: 'Leeds' };
-    assert.deepEqual(personHistory(1, person, TODAY, REQUIREMENT_TYPES), personHistory(1, person, TODAY, REQUIREMENT_TYPES));
-    assert.notDeepEqual(personHistory(1, person, TODAY, REQUIREMENT_TYPES), personHistory(2, person, TODAY, REQUIREMENT_TYPES));
+    assert.deepEqual(personHistory(1, person, TODAY, REFS), personHistory(1, person, TODAY, REFS));
+    assert.notDeepEqual(personHistory(1, person, TODAY, REFS), personHistory(2, person, TODAY, REFS));
   });
 
   it('gives every active case a current sentence, a tier from the rules, and a mix of orders and licences', () => {
@@ -59,7 +69,7 @@ describe('national history generators', () => {
     const types = new Map<string, number>();
     const levels = new Map<string, number>();
     for (const p of people) {
-      const history = personHistory(1, { index: p.index, dateOfBirth: p.dateOfBirth, sex: p.sex, active: true, town: 'Leeds' }, TODAY, REQUIREMENT_TYPES);
+      const history = personHistory(1, { index: p.index, dateOfBirth: p.dateOfBirth, sex: p.sex, active: true, town: 'Leeds' }, TODAY, REFS);
       const current = history.events.at(-1)!;
       assert.equal(current.ended, null);
       assert.ok(history.events.slice(0, -1).every((e) => e.ended && e.ended.endedOn >= e.conviction.sentence!.sentencedOn));
@@ -70,6 +80,19 @@ describe('national history generators', () => {
       for (const r of current.requirements) assert.ok(r.startOn <= r.endOn && REQUIREMENT_TYPES.has(r.type));
     }
     assert.ok(people.length > 1_000);
+    // Flags, needs, histories and scores at the demo's rates, and the tier reads them.
+    const all = people.map((p) => personHistory(1, { index: p.index, dateOfBirth: p.dateOfBirth, sex: p.sex, active: true, town: 'Leeds' }, TODAY, REFS));
+    const share = (test: (h: (typeof all)[number]) => boolean) => all.filter(test).length / all.length;
+    assert.ok(share((h) => h.flags.length > 0) > 0.3 && share((h) => h.flags.length > 0) < 0.7);
+    assert.ok(share((h) => h.needs.length > 0) > 0.4 && share((h) => h.needs.length > 0) < 0.6);
+    assert.ok(share((h) => h.criminalHistory !== null) > 0.75);
+    assert.ok(share((h) => h.predictors.some((s) => s.predictor === 'ogrs3')) > 0.7);
+    for (const h of all) {
+      const ogrs3 = h.predictors.find((s) => s.predictor === 'ogrs3');
+      assert.equal(h.tier!.input.ogrs3TwoYearPercent, ogrs3?.result.twoYearPercent ?? null);
+      assert.equal(h.tier!.input.needs === null, h.needs.length === 0);
+      assert.equal(h.tier!.input.mappaLevel > 0, h.flags.some((f) => f.type_code === 'mappa'));
+    }
     for (const type of ['community_order', 'suspended_sentence_order', 'custody']) assert.ok(types.get(type)! > people.length / 10, type);
     // Mostly low and medium, some high, few very high.
     assert.ok(levels.get('low')! + levels.get('medium')! > 0.7 * people.length);
@@ -80,7 +103,7 @@ describe('national history generators', () => {
     const people = generateChunk(ctx.plan, 0).filter((p) => !p.active).slice(0, 2_000);
     let none = 0;
     for (const p of people) {
-      const history = personHistory(1, { index: p.index, dateOfBirth: p.dateOfBirth, sex: p.sex, active: false, town: 'Leeds' }, TODAY, REQUIREMENT_TYPES);
+      const history = personHistory(1, { index: p.index, dateOfBirth: p.dateOfBirth, sex: p.sex, active: false, town: 'Leeds' }, TODAY, REFS);
       if (!history.events.length) none++;
       assert.equal(history.tier, null);
       for (const e of history.events) assert.ok(e.ended && e.ended.endedOn < TODAY && ['completed', 'revoked', 'terminated_early'].includes(e.ended.status));

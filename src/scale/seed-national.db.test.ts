@@ -50,7 +50,8 @@ describe(`seed:national on the ${SERVER ? 'server' : 'embedded'} database (tiny 
     try { return await work(handle.db); } finally { await handle.close(); }
   };
   const counts = () => withDb(async (db) => Object.fromEntries(await Promise.all(
-    ['people', 'case_allocations', 'events', 'sentences', 'requirements', 'rosh_assessments', 'tier_calculations', 'contacts'].map(async (table) =>
+    ['people', 'case_allocations', 'events', 'sentences', 'requirements', 'rosh_assessments', 'registrations', 'needs_assessments', 'criminal_histories',
+      'predictor_scores', 'tier_calculations', 'contacts'].map(async (table) =>
       [table, Number((await sql<{ n: string }>`SELECT count(*) AS n FROM ${sql.table(table)}`.execute(db)).rows[0]!.n)] as const))));
 
   before(async () => {
@@ -69,6 +70,8 @@ describe(`seed:national on the ${SERVER ? 'server' : 'embedded'} database (tiny 
     assert.equal(n.people, 2500);
     assert.equal(n.case_allocations, 300);
     assert.ok(n.events! > 300 && n.sentences === n.events && n.requirements! > 0 && n.rosh_assessments! > 0 && n.contacts! > 2500, JSON.stringify(n));
+    // Active cases' flags, needs assessments, criminal histories and predictor scores (three predictors each, where the record allows).
+    assert.ok(n.registrations! > 100 && n.needs_assessments! > 150 && n.criminal_histories! > 200 && n.predictor_scores! > 500, JSON.stringify(n));
     const staff = await withDb(async (db) => Number((await sql<{ n: string }>`SELECT count(*) AS n FROM users WHERE username LIKE 'nat.%'`.execute(db)).rows[0]!.n));
     const teams = await withDb(async (db) => Number((await sql<{ n: string }>`SELECT count(*) AS n FROM teams WHERE name LIKE '% national team %'`.execute(db)).rows[0]!.n));
     const addresses = await withDb(async (db) => Number((await sql<{ n: string }>`SELECT (SELECT count(*) FROM person_addresses) + (SELECT count(*) FROM person_aliases) + (SELECT count(*) FROM issued_crns) + (SELECT count(*) FROM event_offences) + (SELECT count(*) FROM licence_conditions) AS n`.execute(db)).rows[0]!.n));
@@ -99,10 +102,13 @@ describe(`seed:national on the ${SERVER ? 'server' : 'embedded'} database (tiny 
       }
       const hash = (await sql<{ h: string }>`SELECT password_hash AS h FROM users WHERE username LIKE 'nat.%' LIMIT 1`.execute(db)).rows[0]!.h;
       assert.ok(await verifyPassword(hash, 'national-test'));
-      // The stored tier is the one the service calculates from the record: recalculating changes nothing.
+      // The stored scores and tier are the ones the service calculates from the record: recalculating changes nothing.
       const ids = (await db.selectFrom('case_allocations').select('person_id').execute()).map((r) => r.person_id);
+      const scores = async () => Number((await sql<{ n: string }>`SELECT count(*) AS n FROM predictor_scores`.execute(db)).rows[0]!.n);
+      const scored = await scores();
       const result = await db.transaction().execute((trx) => recalculateTiers(trx, ids, 'Test', null, { notify: false }));
       assert.deepEqual(result, { calculated: 0, changed: 0 });
+      assert.equal(await scores(), scored);
     });
   });
 

@@ -60,29 +60,36 @@ function nextVersion(random: Random, previous: AssessmentContent, improving: boo
   return content;
 }
 
+export interface DemoNeedsVersion { version: number; completedOn: string; content: AssessmentContent }
+
+/**
+ * One person's completed versions, oldest first: none for about half the people. `noFixedAbode` is the case
+ * record's main address, which the address item agrees with, as a real assessment pre-filled from it would. Pure.
+ */
+export function demoNeedsVersions(random: Random, today: string, noFixedAbode: boolean): DemoNeedsVersion[] {
+  if (!random.chance(0.5)) return [];
+  const versions = random.weighted([[1, 3], [2, 3], [3, 2], [4, 1]] as const);
+  const improving = random.chance(0.65);
+  // The latest within the last two months, each earlier one 3 to 5 months before the next.
+  let date = addMonths(today, -random.int(0, 2));
+  const dates = [date];
+  for (let i = 1; i < versions; i++) dates.unshift((date = addMonths(date, -random.int(3, 5))));
+  let content = firstVersion(random);
+  return dates.map((completedOn, i) => {
+    if (i > 0) content = nextVersion(random, content, improving);
+    const declined = random.chance(0.08);
+    content.answers.noFixedAbode = noFixedAbode ? 2 : 0;
+    content = { ...content, personsView: declined ? '' : random.pick(VIEWS), viewDeclined: declined, summary: random.pick(SUMMARIES) };
+    return { version: i + 1, completedOn, content };
+  });
+}
+
 export async function seedNeedsDemo(db: Db, people: { id: number }[], random: Random, today: string): Promise<void> {
   const practitioners = new Map((await db.selectFrom('case_allocations').select(['person_id', 'practitioner_id']).where('ended_at', 'is', null).execute())
     .map((row) => [row.person_id, row.practitioner_id]));
-  // The address item agrees with the case record, as a real assessment pre-filled from it would.
   const noFixedAbode = new Set((await db.selectFrom('person_addresses').select('person_id').where('status', '=', 'main')
     .where('end_date', 'is', null).where('no_fixed_abode', '=', true).execute()).map((row) => row.person_id));
-  const rows: Parameters<typeof insertCompletedVersions>[1] = [];
-  for (const person of people) {
-    if (!random.chance(0.5)) continue;
-    const versions = random.weighted([[1, 3], [2, 3], [3, 2], [4, 1]] as const);
-    const improving = random.chance(0.65);
-    // The latest within the last two months, each earlier one 3 to 5 months before the next.
-    let date = addMonths(today, -random.int(0, 2));
-    const dates = [date];
-    for (let i = 1; i < versions; i++) dates.unshift((date = addMonths(date, -random.int(3, 5))));
-    let content = firstVersion(random);
-    dates.forEach((completedOn, i) => {
-      if (i > 0) content = nextVersion(random, content, improving);
-      const declined = random.chance(0.08);
-      content.answers.noFixedAbode = noFixedAbode.has(person.id) ? 2 : 0;
-      content = { ...content, personsView: declined ? '' : random.pick(VIEWS), viewDeclined: declined, summary: random.pick(SUMMARIES) };
-      rows.push({ personId: person.id, version: i + 1, completedOn, content, userId: practitioners.get(person.id) ?? null });
-    });
-  }
+  const rows = people.flatMap((person) => demoNeedsVersions(random, today, noFixedAbode.has(person.id))
+    .map((version) => ({ personId: person.id, ...version, userId: practitioners.get(person.id) ?? null })));
   await insertCompletedVersions(db, rows);
 }

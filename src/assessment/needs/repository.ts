@@ -95,7 +95,8 @@ export async function caseFacts(db: Db, personId: number): Promise<CaseFacts> {
   return { noFixedAbode: main ? main.no_fixed_abode : null };
 }
 
-const contentColumns = (content: AssessmentContent) => ({
+/** An assessment's content as its columns (the national dataset's loader writes them too). */
+export const contentColumns = (content: AssessmentContent) => ({
   answers: JSON.stringify(content.answers),
   sections: JSON.stringify(content.sections),
   persons_view: content.personsView,

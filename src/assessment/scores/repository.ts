@@ -1,17 +1,13 @@
 import { sql, type Insertable } from 'kysely';
 import type { Db } from '../../database.ts';
 import { latestNeedsFor, type LatestNeeds } from '../needs/repository.ts';
-import type { Validated } from '../predictors/common.ts';
-import { scoreOgp } from '../predictors/ogp.ts';
-import { scoreOgrs3 } from '../predictors/ogrs3.ts';
-import { scoreOvp } from '../predictors/ovp.ts';
 import { currentEventsForPredictors } from '../../sentencing/repository.ts';
 import { byPerson, inBatches } from '../../platform/db/batches.ts';
 import type { PredictorScoresTable } from '../tables.ts';
-import { sameJson } from '../tier/stable-json.ts';
-import { ogpInputFrom, ogrs3InputFrom, ovpInputFrom, type Gathered, type PredictorFacts } from './inputs.ts';
+import { freshScores, type CurrentOgrs3, type FreshScore, type Predictor } from './fresh.ts';
+import type { PredictorFacts } from './inputs.ts';
 
-export type Predictor = 'ogrs3' | 'ogp' | 'ovp';
+export type { Predictor, CurrentOgrs3 } from './fresh.ts';
 export const PREDICTORS: readonly Predictor[] = ['ogrs3', 'ogp', 'ovp'];
 
 const historyColumns = (db: Db) => db.selectFrom('criminal_histories as h').leftJoin('users as u', 'u.id', 'h.recorded_by')
@@ -76,8 +72,6 @@ async function latestInputsFor(db: Db, personIds: readonly number[]) {
   return new Map(personIds.map((id) => [id, Object.fromEntries((grouped.get(id) ?? []).map((row) => [row.predictor, row])) as Partial<Record<Predictor, (typeof rows)[number]>>]));
 }
 
-interface Scored { oneYear: number; twoYear: number; oneYearPercent: number; twoYearPercent: number; band: string; terms: object; score?: number }
-export interface CurrentOgrs3 { twoYearPercent: number; calculatedOn: string }
 
 /**
  * Recomputes each predictor whose inputs the record now holds, for many people, and keeps a new row only
@@ -90,29 +84,17 @@ export async function refreshPredictorScores(db: Db, personIds: readonly number[
   const rows: Insertable<PredictorScoresTable>[] = [];
   const ogrs3 = new Map<number, CurrentOgrs3 | null>();
   for (const [personId, personFacts] of facts) {
-    const previous = latest.get(personId) ?? {};
-    const fresh = (predictor: Predictor, gathered: Gathered<object>, score: (input: never) => Validated<Scored>): Scored | null => {
-      if (!gathered.ok) return null;
-      const before = previous[predictor];
-      if (before && sameJson(before.inputs, gathered.input)) return null;
-      const scored = score(gathered.input as never);
-      if (!scored.ok) return null; // e.g. a first sanction after the current one: the risk page names the problem
-      const result = scored.value;
-      rows.push({
-        person_id: personId, predictor, score: result.score ?? null,
-        one_year: result.oneYear, two_year: result.twoYear, one_year_percent: result.oneYearPercent, two_year_percent: result.twoYearPercent, band: result.band,
-        inputs: JSON.stringify(gathered.input), sources: JSON.stringify(gathered.sources), terms: JSON.stringify(result.terms),
-        reason, calculated_by: actorId,
-      });
-      return result;
-    };
-    const newOgrs3 = fresh('ogrs3', ogrs3InputFrom(personFacts), scoreOgrs3);
-    const current = newOgrs3 ? { twoYearPercent: newOgrs3.twoYearPercent, calculatedOn: today }
-      : previous.ogrs3 ? { twoYearPercent: previous.ogrs3.two_year_percent, calculatedOn: new Date(previous.ogrs3.calculated_at).toISOString().slice(0, 10) } : null;
-    ogrs3.set(personId, current);
-    fresh('ogp', ogpInputFrom(personFacts, current?.twoYearPercent ?? null), scoreOgp);
-    fresh('ovp', ovpInputFrom(personFacts), scoreOvp);
+    const fresh = freshScores(personFacts, latest.get(personId) ?? {}, today);
+    ogrs3.set(personId, fresh.ogrs3);
+    for (const scored of fresh.scores) rows.push({ person_id: personId, ...predictorScoreColumns(scored), reason, calculated_by: actorId });
   }
   await inBatches(rows, (batch) => db.insertInto('predictor_scores').values(batch).execute());
   return ogrs3;
 }
+
+/** A fresh score as the columns of predictor_scores (the caller adds the person, the reason and who). */
+export const predictorScoreColumns = ({ predictor, input, sources, result }: FreshScore) => ({
+  predictor, score: result.score ?? null,
+  one_year: result.oneYear, two_year: result.twoYear, one_year_percent: result.oneYearPercent, two_year_percent: result.twoYearPercent, band: result.band,
+  inputs: JSON.stringify(input), sources: JSON.stringify(sources), terms: JSON.stringify(result.terms),
+});
