@@ -116,7 +116,7 @@ const PIECE_PEOPLE = 2_000;
 
 /** Everything a chunk loads, children first (the order rows are removed in). */
 const CHUNK_TABLES = ['contacts', 'tier_calculations', 'predictor_scores', 'criminal_histories', 'needs_assessments', 'registrations', 'rosh_assessments', 'licence_conditions', 'requirements', 'sentences', 'event_offences', 'events',
-  'case_allocations', 'person_aliases', 'person_addresses', 'people', 'issued_crns'];
+  'case_access_users', 'case_access_rules', 'case_allocations', 'person_aliases', 'person_addresses', 'people', 'issued_crns'];
 
 async function superuser(db: Loader): Promise<boolean> {
   const [role] = await db.query<{ rolsuper: boolean }>('SELECT rolsuper FROM pg_roles WHERE rolname = current_user');
@@ -271,6 +271,7 @@ async function buildIndexes(db: Loader): Promise<void> {
 
 const GROUPS: Record<string, string> = {
   issued_crns: 'people', people: 'people', person_addresses: 'people', person_aliases: 'people', case_allocations: 'people',
+  case_access_rules: 'people', case_access_users: 'people',
   events: 'sentencing', event_offences: 'sentencing', sentences: 'sentencing', requirements: 'sentencing', licence_conditions: 'sentencing',
   rosh_assessments: 'assessments', registrations: 'assessments', needs_assessments: 'assessments', criminal_histories: 'assessments',
   predictor_scores: 'assessments', tier_calculations: 'assessments', contacts: 'contacts',

@@ -103,7 +103,14 @@ const tables = () => ({
   histories: new Table('criminal_histories', ['person_id', 'previous_sanctions', 'previous_convictions', 'violent_sanctions', 'first_sanction_date', 'recorded_at']),
   predictors: new Table('predictor_scores', PREDICTOR_COLUMNS),
   tiers: new Table('tier_calculations', TIER_COLUMNS),
+  accessRules: new Table('case_access_rules', ['person_id', 'kind', 'message']),
+  accessUsers: new Table('case_access_users', ['person_id', 'kind', 'user_id']),
 });
+
+/** About one active case in two hundred is restricted to named staff, and as many exclude someone (a conflict of interest). */
+const ACCESS_RATE = 0.005;
+const RESTRICTED = 'This case is restricted. Contact the team manager of the case\'s team if you need access.';
+const EXCLUDED = 'You are excluded from this case because of a conflict of interest. Speak to your team manager.';
 
 /**
  * Chunk `chunk` in pieces of `peoplePerPiece` people, each with the ids following the one before: the
@@ -140,6 +147,7 @@ export async function* chunkPieces(ctx: ChunkContext, chunk: number, next: NextI
         t.aliases.add([personId, a.firstName, a.lastName, a.dateOfBirth, p.regionId]);
         surnames.add(a.lastName);
       }
+      const staff = ctx.regionStaff.get(p.regionId) ?? [];
       let practitionerId: number | null = null;
       if (p.active) {
         const held = ctx.deal.get(p.pduId!)!(p.pduRank);
@@ -148,10 +156,23 @@ export async function* chunkPieces(ctx: ChunkContext, chunk: number, next: NextI
       }
 
       const noFixedAbode = addresses.some((a) => a.status === 'main' && !a.endDate && a.line1 === 'No fixed abode');
+      if (p.active) {
+        // The practitioner holding a restricted case is on its list, with one colleague; the excluded one is never them.
+        const access = personRandom(seed, p.index, 7);
+        if (access.chance(ACCESS_RATE)) {
+          const colleague = staff.length ? staff[access.int(0, staff.length - 1)]! : null;
+          t.accessRules.add([personId, 'restriction', RESTRICTED]);
+          for (const user of new Set([practitionerId, colleague])) if (user !== null) t.accessUsers.add([personId, 'restriction', user]);
+        }
+        const excluded = staff.length ? staff[access.int(0, staff.length - 1)]! : null;
+        if (access.chance(ACCESS_RATE) && excluded !== null && excluded !== practitionerId) {
+          t.accessRules.add([personId, 'exclusion', EXCLUDED]);
+          t.accessUsers.add([personId, 'exclusion', excluded]);
+        }
+      }
       const history = personHistory(seed, { index: p.index, dateOfBirth: p.dateOfBirth, sex: p.sex, active: p.active, town: addresses[0]!.town, noFixedAbode, firstEventId: ids.events },
         today, ctx);
       const random = personRandom(seed, p.index, 2);
-      const staff = ctx.regionStaff.get(p.regionId) ?? [];
       const periods: SupervisionPeriod[] = [];
       for (const e of history.events) {
         const c = e.conviction, s = c.sentence!;

@@ -51,7 +51,7 @@ describe(`seed:national on the ${SERVER ? 'server' : 'embedded'} database (tiny 
   };
   const counts = () => withDb(async (db) => Object.fromEntries(await Promise.all(
     ['people', 'case_allocations', 'events', 'sentences', 'requirements', 'rosh_assessments', 'registrations', 'needs_assessments', 'criminal_histories',
-      'predictor_scores', 'tier_calculations', 'contacts'].map(async (table) =>
+      'predictor_scores', 'tier_calculations', 'case_access_rules', 'case_access_users', 'contacts'].map(async (table) =>
       [table, Number((await sql<{ n: string }>`SELECT count(*) AS n FROM ${sql.table(table)}`.execute(db)).rows[0]!.n)] as const))));
 
   before(async () => {
@@ -95,9 +95,14 @@ describe(`seed:national on the ${SERVER ? 'server' : 'embedded'} database (tiny 
         (SELECT count(*) FROM users WHERE username LIKE 'nat.%' AND password_hash IS NULL) AS no_password,
         (SELECT count(*) FROM (SELECT lower(last_name) FROM people UNION SELECT lower(last_name) FROM person_aliases
           EXCEPT SELECT name FROM surnames) missing) AS surnames_missing,
-        (SELECT count(*) FROM person_aliases a JOIN people p ON p.id = a.person_id WHERE a.region_id <> p.region_id) AS alias_region_wrong`.execute(db)).rows;
+        (SELECT count(*) FROM person_aliases a JOIN people p ON p.id = a.person_id WHERE a.region_id <> p.region_id) AS alias_region_wrong,
+        (SELECT count(*) FROM case_access_rules r WHERE r.kind = 'restriction' AND NOT EXISTS (SELECT 1 FROM case_access_users u JOIN case_allocations a
+          ON a.person_id = u.person_id AND a.practitioner_id = u.user_id WHERE u.person_id = r.person_id AND u.kind = r.kind)) AS restricted_from_holder,
+        (SELECT count(*) FROM case_access_users u JOIN case_allocations a ON a.person_id = u.person_id AND a.practitioner_id = u.user_id
+          WHERE u.kind = 'exclusion') AS holder_excluded`.execute(db)).rows;
       assert.equal(check!.current, check!.contacts);
-      for (const key of ['chains', 'orphans', 'requirement_mismatch', 'no_practitioner', 'sentence_mismatch', 'tiers_not_one', 'no_active_sentence', 'active_not_allocated', 'no_password', 'surnames_missing', 'alias_region_wrong']) {
+      for (const key of ['chains', 'orphans', 'requirement_mismatch', 'no_practitioner', 'sentence_mismatch', 'tiers_not_one', 'no_active_sentence', 'active_not_allocated', 'no_password', 'surnames_missing', 'alias_region_wrong',
+        'restricted_from_holder', 'holder_excluded']) {
         assert.equal(Number(check![key]), 0, key);
       }
       const hash = (await sql<{ h: string }>`SELECT password_hash AS h FROM users WHERE username LIKE 'nat.%' LIMIT 1`.execute(db)).rows[0]!.h;
