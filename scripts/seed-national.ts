@@ -47,9 +47,10 @@ if (todayOption !== null && !/^\d{4}-\d{2}-\d{2}$/.test(todayOption)) throw new 
 interface Loader {
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
   copy(table: string, columns: readonly string[], text: Buffer | string): Promise<void>;
-  /** Whether the database works in a process of its own (a server), so generating while it copies gains. */
-  inAnotherProcess: boolean;
-  /** A second connection to the same database (a server only: the embedded database has one). */
+  /**
+   * A second connection to the same database: only a server's, which works in processes of its own, so
+   * generating while it copies gains too. The embedded database has one connection, in this thread.
+   */
   another?(): Promise<{ loader: Loader; close(): Promise<void> }>;
 }
 
@@ -63,7 +64,6 @@ async function serverLoader(databaseUrl: string): Promise<{ loader: Loader; clos
   await client.query('SET synchronous_commit = off');
   return {
     loader: {
-      inAnotherProcess: true,
       query: async (sql, params) => (await client.query(sql, params)).rows,
       copy: async (table, columns, text) => {
         if (!text.length) return;
@@ -96,7 +96,6 @@ async function open(): Promise<{ loader: Loader; kind: string; close(): Promise<
   return {
     kind: `embedded (${dataDir})`,
     loader: {
-      inAnotherProcess: false,
       query: async (sql, params) => (await pglite.query(sql, params)).rows as never[],
       copy: async (table, columns, text) => {
         if (!text.length) return;
@@ -372,7 +371,7 @@ async function main() {
     const pieces = (async function* () {
       let next = await nextIds(db);
       for (const chunk of todo) {
-        for await (const piece of chunkPieces(ctx, chunk, next, db.inAnotherProcess ? PIECE_PEOPLE : Infinity)) {
+        for await (const piece of chunkPieces(ctx, chunk, next, db.another ? PIECE_PEOPLE : Infinity)) {
           if (piece.last) next = piece.next;
           yield { chunk, piece };
         }

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
+import { startFlags } from '../scripts/bench/compare.ts';
 import { parseSeedSummary } from '../scripts/bench/import.ts';
 import { runBench } from '../scripts/bench/suite.ts';
 import { recalculateAllTiers } from '../src/assessment/tier/recalculate.ts';
@@ -80,5 +81,11 @@ describe('the benchmark suite (smoke run)', () => {
       { rows: 12158, seconds: 4.2, rowsPerSecond: 2861, people: 300 });
     assert.deepEqual(parseSeedSummary('Loaded 1,000 rows for 10 people in 2 s'), { rows: 1000, seconds: 2, rowsPerSecond: 500, people: null });
     assert.equal(parseSeedSummary('no summary here\n{"not":"it"}'), null);
+  });
+
+  it('starts the compared services with the flags of npm start', () => {
+    const flags = startFlags(path.resolve(import.meta.dirname, '..'));
+    assert.deepEqual(flags.slice(-2), ['--import', 'tsx']);
+    assert.ok(flags.some((flag) => flag.startsWith('--max-semi-space-size=')), flags.join(' '));
   });
 });

@@ -41,11 +41,19 @@ export interface CompareRun {
 
 const root = path.resolve(import.meta.dirname, '../..');
 
+/** Node's flags from `npm start` (package.json), so the service is measured as it is run. */
+export function startFlags(root: string): string[] {
+  const start: string = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).scripts.start;
+  const words = start.trim().split(/\s+/);
+  if (words[0] !== 'node' || words.at(-1) !== 'src/main.ts') throw new Error(`npm start is not "node [flags] src/main.ts": ${start}`);
+  return words.slice(1, -1);
+}
+
 /** Starts the service as `npm start` does and waits until it answers (a first start loads the demo region). */
 async function startService(port: number, database: { DATABASE_URL: string } | { DATA_DIR: string }, log: (line: string) => void): Promise<ChildProcess> {
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...database };
   if (!('DATABASE_URL' in database)) delete env.DATABASE_URL;
-  const child = spawn(process.execPath, ['--max-semi-space-size=32', '--import', 'tsx', 'src/main.ts'], { cwd: root, env, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, [...startFlags(root), 'src/main.ts'], { cwd: root, env, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => { stderr = (stderr + chunk.toString()).slice(-4000); });
   const started = Date.now();

@@ -85,11 +85,8 @@ export interface CaseHeader {
  * decision is made.
  */
 export async function openCasePage<T = undefined>(db: Db, request: FastifyRequest, crnInput: string, action: string, alongside?: (person: { id: number; crn: string }) => Promise<T>) {
-  const crn = crnFrom(crnInput);
-  const row = await casePageRow(db, request, crn);
-  const person = await admit(db, request, crn, action, caseLookup(row));
-  const [, data] = await Promise.all([audit(db, request, { action, personId: person.id }), alongside?.(person)]);
-  return { person, caseHeader: caseHeader(request, row!), data: data as T };
+  const { person, caseHeader, data } = await headerOnly(db, request, crnInput, action, alongside);
+  return { person, caseHeader, data };
 }
 
 /**
@@ -100,13 +97,13 @@ export async function openCasePage<T = undefined>(db: Db, request: FastifyReques
 export function casePageReading<R extends CasePageRow>(extend: (query: CasePageQuery, db: Db) => SelectQueryBuilder<Database, 'people', R>) {
   const statement = checkingSession((db: Db, crn: string, userId: number, caseScope: CaseScope, regionId: number | null) =>
     extend(casePageQuery(db, crn, userId, caseScope, regionId), db));
-  return async (db: Db, request: FastifyRequest, crnInput: string, action: string) => {
+  return async <T = undefined>(db: Db, request: FastifyRequest, crnInput: string, action: string, alongside?: (person: { id: number; crn: string }) => Promise<T>) => {
     const crn = crnFrom(crnInput);
     const user = request.user!;
     const [row] = await statement(db, request, crn, user.id, user.caseScope, user.regionId);
     const person = await admit(db, request, crn, action, caseLookup(row));
-    await audit(db, request, { action, personId: person.id });
-    return { person, caseHeader: caseHeader(request, row!), row: row! };
+    const [, data] = await Promise.all([audit(db, request, { action, personId: person.id }), alongside?.(person)]);
+    return { person, caseHeader: caseHeader(request, row!), row: row!, data: data as T };
   };
 }
 
@@ -150,11 +147,7 @@ function casePageQuery(db: Db, crn: string, userId: number, caseScope: CaseScope
 type CasePageQuery = ReturnType<typeof casePageQuery>;
 type CasePageRow = CasePageQuery extends SelectQueryBuilder<Database, 'people', infer R> ? R : never;
 
-const casePageStatement = checkingSession(casePageQuery);
-const casePageRow = async (db: Db, request: FastifyRequest, crn: string) => {
-  const user = request.user!;
-  return (await casePageStatement(db, request, crn, user.id, user.caseScope, user.regionId))[0];
-};
+const headerOnly = casePageReading((query) => query);
 
 /** Marks every case page (a GET under /people/:crn) as checking the session in its own statement (onRoute). */
 export function casePagesCheckSession(route: RouteOptions): void {

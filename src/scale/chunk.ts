@@ -79,13 +79,6 @@ export function regionalAddresses(seed: number, person: NationalPerson, regionCo
   });
 }
 
-/** Builds chunk `chunk` with ids from `next`; `next` in the result is where the following chunk starts. */
-export async function buildChunk(ctx: ChunkContext, chunk: number, next: NextIds): Promise<BuiltChunk> {
-  let whole: BuiltChunk | undefined;
-  for await (const piece of chunkPieces(ctx, chunk, next, Infinity)) whole = piece;
-  return whole!;
-}
-
 const tables = () => ({
   crns: new Table('issued_crns', ['crn']),
   people: new Table('people', PEOPLE_COLUMNS),

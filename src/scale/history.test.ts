@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { calculateTier } from '../assessment/tiering/rules.ts';
 import { RULES } from '../sentencing/requirements.fixture.ts';
-import { buildChunk, chunkPieces, regionalAddresses, type ChunkContext, type NextIds } from './chunk.ts';
+import { chunkPieces, regionalAddresses, type BuiltChunk, type ChunkContext, type NextIds } from './chunk.ts';
 import { CONTACT_COLUMNS, CopyText, dayOf, personContacts, weekdayOf, type ContactTypeRef } from './contacts.ts';
 import { personHistory, personRandom, type HistoryRefs, type OffenceRef, type RegistrationTypeRef } from './history.ts';
 import { dealer, generateChunk, planNational, planPduStaff, type RegionRef } from './national.ts';
@@ -37,6 +37,12 @@ function context(people: number, active: number): ChunkContext {
   let id = 1;
   const deal = new Map(plan.regions.flatMap((r) => r.pdus).map((pdu) => [pdu.id, dealer(planPduStaff(pdu, 1).staff.map((m) => ({ id: id++, grade: m.grade, team: m.team })))]));
   return { plan, today: TODAY, ...REFS, contactTypes: CONTACT_TYPES, deal, regionStaff: new Map(REGIONS.map((r) => [r.id, [1, 2, 3]])) };
+}
+/** A chunk built whole: one piece. */
+async function buildChunk(ctx: ChunkContext, chunk: number, next: NextIds): Promise<BuiltChunk> {
+  let whole: BuiltChunk | undefined;
+  for await (const piece of chunkPieces(ctx, chunk, next, Infinity)) whole = piece;
+  return whole!;
 }
 const rowsOf = (text: Buffer) => text.toString().split('\n').filter(Boolean).map((line) => line.split('\t'));
 
