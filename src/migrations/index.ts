@@ -29,6 +29,7 @@ import * as surnameDistanceMigration from './0027_surname_distance.ts';
 import * as aliasRegionMigration from './0028_alias_region.ts';
 import * as auditChainPlanMigration from './0029_audit_chain_plan.ts';
 import * as closeSurnamesMigration from './0030_close_surnames.ts';
+import * as surnameOrderMigration from './0031_surname_order.ts';
 
 /** Numbered schema changes, applied in key order. Add new ones at the end; never edit an applied one. */
 export const migrations: Record<string, Migration> = {
@@ -62,4 +63,5 @@ export const migrations: Record<string, Migration> = {
   '0028_alias_region': aliasRegionMigration,
   '0029_audit_chain_plan': auditChainPlanMigration,
   '0030_close_surnames': closeSurnamesMigration,
+  '0031_surname_order': surnameOrderMigration,
 };

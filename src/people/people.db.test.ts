@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
 import { createTestApp, type Browser, type TestApp } from '../../test/support/app.ts';
+import { closeSurnames } from './close-surnames.ts';
+import { catchUpSurnames, surnamesUpTo } from './known-surnames.ts';
 
 const form = (fields: Record<string, string>) => ({
   firstName: 'Testa', lastName: 'Personne', 'dateOfBirth-day': '14', 'dateOfBirth-month': '6', 'dateOfBirth-year': '1988', sex: 'male', ...fields,
@@ -58,6 +60,28 @@ describe('people: my cases, search, case overview and recording a person', () =>
       return (await sql<{ 'QUERY PLAN': string }>`explain select name from surnames where name % 'quarbmy'`.execute(trx)).rows.map((r) => r['QUERY PLAN']).join('\n');
     });
     assert.match(plan, /surnames_trgm/);
+  });
+
+  it('finds in the service\'s surname list exactly the close surnames the database finds', async () => {
+    const db = t.database.db;
+    await sql`insert into surnames (name) values ('nuñez'), ('o''brien'), ('smith-jones'), ('de la cruz'), ('x'), ('quarmby2') on conflict do nothing`.execute(db);
+    const list = await catchUpSurnames(db, await surnamesUpTo(db));
+    const typed = ['Quarbmy', 'quarmby', 'Smiht', 'OBrien', "o'brian", 'de la cru', 'Nunez', 'x', 'Smith-Jnoes', 'zzsurname12', 'Ahmed', 'qu4rmby2', '--'];
+    for (const text of typed) {
+      // A real arrives as its shortest decimal text: the same single-precision value.
+      const inDatabase = (await sql<{ name: string; sim: number }>`select name, sim from close_surnames(${text}, 100)`.execute(db)).rows;
+      assert.deepEqual(closeSurnames(list, text, 100), { names: inDatabase.map((r) => r.name), sims: inDatabase.map((r) => Math.fround(Number(r.sim))) }, text);
+    }
+  });
+
+  it('finds a person with a surname new since the list was read, and by typed text the list leaves to the database', async () => {
+    const found = async (q: string) => (await t.api('GET', `/api/v1/people?q=${encodeURIComponent(q)}`, token)).json().results.map((r: { lastName: string }) => r.lastName);
+    assert.ok((await found('Quarbmy')).includes('Quarmby'), 'the list is read');
+    for (const [lastName, typo] of [['Featherstonehaugh', 'Featherstonhaugh'], ['Nuñez-Ortega', 'Nuñes-Ortega']] as const) {
+      const response = await t.api('POST', '/api/v1/people', token, { firstName: 'Ana', lastName, dateOfBirth: '1990-05-05', sex: 'female', confirmNotDuplicate: true });
+      assert.equal(response.statusCode, 201, response.body);
+      assert.deepEqual(await found(typo), [lastName], typo);
+    }
   });
 
   it('finds a person by an alias within the region, following the person when they move region', async () => {

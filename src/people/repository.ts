@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
-import { sql, type Expression, type SqlBool } from 'kysely';
+import { sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
 import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
 import { accessListAllows, activeRules, inScope, inScopeForReach, inScopeOf, refusingRules } from '../access/visibility.ts';
 import type { RoshLevel } from '../assessment/rosh/rules.ts';
@@ -9,6 +9,8 @@ import type { Db } from '../database.ts';
 import type { CaseScope } from '../org/tables.ts';
 import { checkingSession } from '../auth/checked-statement.ts';
 import { prepared } from '../platform/db/prepared.ts';
+import { closeSurnames, type SurnameList } from './close-surnames.ts';
+import { catchUpSurnames, knownSurnames, surnamesUpTo } from './known-surnames.ts';
 import type { NewPerson } from './person-form.ts';
 import type { SearchQuery } from './search-query.ts';
 
@@ -154,53 +156,83 @@ const byIdentifier = (kind: keyof typeof IDENTIFIER_COLUMNS, reach: CaseScope) =
       .orderBy(ORDER[0]).orderBy(ORDER[1]).orderBy(ORDER[2]).limit(limit));
 
 /**
- * Search by name. The similar surnames are found once (MATERIALIZED), most similar first through the GIN
- * trigram index (close_surnames, migration 0030), then people by each exact surname,
+ * Search by name. The close surnames come first (MATERIALIZED): worked out in the service from its list
+ * (close-surnames.ts) and given as two arrays, or, for typed text that is not plain ASCII, looked up through
+ * the GIN trigram index (close_surnames, migration 0030). Then people by each exact surname,
  * or an alias of it; each person once, with their closest. The role's reach is applied inside, where the
  * (surname, region) index can use it. Aliases are read per close surname through their index (OFFSET 0 keeps
  * the planner from hashing every alias instead, which it preferred at 200,000 people: 30 ms a search), and
  * within the role's reach by the alias's copy of its person's region (migration 0028).
- * An absent forename ranks 0 and an absent date of birth filters nothing.
+ * An absent forename ranks 0 and an absent date of birth filters nothing. With the service's list, each row
+ * also says how far the surnames table goes, so a search that ran on a list grown stale can be run again.
  */
-const byName = (reach: CaseScope) =>
-  checkingSession((db: Db, surname: string, forename: string | null, dateOfBirth: string | null, userId: number, regionId: number | null, limit: number) => {
-    // The typed surname as a sub-select: the planner cannot estimate from its value, so a plan made for one
-    // surname costs the same as the statement's generic plan, and the server keeps the generic plan rather
-    // than planning each search again (about 2.5 ms a search, as long as running it).
-    const typed = sql<string>`(SELECT ${surname}::text)`;
-    // Each arm carries what the ranking needs from the person's row, so the matches are ranked without
-    // fetching every person again: the people arm has the row already; an alias reads its person's.
-    const matched = sql<{ person_id: number; sim: number; first_name: string; last_name: string; crn: string; date_of_birth: string }>`(
-      WITH close_names AS MATERIALIZED (
-        SELECT name, sim FROM close_surnames(${typed}, ${SURNAME_CANDIDATES}))
-      SELECT person_id, max(sim) AS sim, first_name, last_name, crn, date_of_birth FROM (
-        SELECT people.id AS person_id, n.sim, people.first_name, people.last_name, people.crn, people.date_of_birth
-          FROM close_names n JOIN people ON lower(people.last_name) = n.name WHERE ${inScopeForReach(reach, regionId)}
-        UNION ALL
-        SELECT people.id, n.sim, people.first_name, people.last_name, people.crn, people.date_of_birth FROM close_names n
-          CROSS JOIN LATERAL (SELECT person_id FROM person_aliases
-            WHERE lower(last_name) = n.name AND ${inScopeForReach(reach, regionId, sql.ref('person_aliases.region_id'))} OFFSET 0) a
-          JOIN people ON people.id = a.person_id WHERE ${inScopeForReach(reach, regionId)}
-      ) m GROUP BY person_id, first_name, last_name, crn, date_of_birth)`;
-    const rank = sql<number>`2 * matched.sim + coalesce(similarity(lower(matched.first_name), ${forename}::text), 0)`;
-    // Every match is ranked and counted; only the page shown is then joined to its allocation, town and access list.
-    const hits = db.selectFrom(matched.as('matched'))
-      .where(sql<SqlBool>`(${dateOfBirth}::date IS NULL OR matched.date_of_birth = ${dateOfBirth}::date)`)
-      .select([sql<number>`matched.person_id`.as('id'), rank.as('rank'), sql<number>`count(*) over ()`.as('total')])
-      .orderBy(rank, 'desc').orderBy(sql`matched.last_name`).orderBy(sql`matched.first_name`).orderBy(sql`matched.crn`).limit(limit);
-    return db.selectFrom(hits.as('hit')).innerJoin('people', 'people.id', 'hit.id')
-      .leftJoin('case_allocations as allocation', (join) => join.onRef('allocation.person_id', '=', 'people.id').on('allocation.ended_at', 'is', null))
-      .leftJoin('users as practitioner', 'practitioner.id', 'allocation.practitioner_id')
-      .leftJoin('teams as team', 'team.id', 'allocation.team_id')
-      .select(listColumns({ id: userId })).select('hit.total')
-      .orderBy('hit.rank', 'desc').orderBy(ORDER[0]).orderBy(ORDER[1]).orderBy(ORDER[2]);
-  });
+function nameSearch(db: Db, reach: CaseScope, closeNames: RawBuilder<unknown>, fromList: boolean, forename: string | null,
+  dateOfBirth: string | null, userId: number, regionId: number | null, limit: number) {
+  // Each arm carries what the ranking needs from the person's row, so the matches are ranked without
+  // fetching every person again: the people arm has the row already; an alias reads its person's.
+  const matched = sql<{ person_id: number; sim: number; first_name: string; last_name: string; crn: string; date_of_birth: string }>`(
+    WITH close_names AS MATERIALIZED (${closeNames})
+    SELECT person_id, max(sim) AS sim, first_name, last_name, crn, date_of_birth FROM (
+      SELECT people.id AS person_id, n.sim, people.first_name, people.last_name, people.crn, people.date_of_birth
+        FROM close_names n JOIN people ON lower(people.last_name) = n.name WHERE ${inScopeForReach(reach, regionId)}
+      UNION ALL
+      SELECT people.id, n.sim, people.first_name, people.last_name, people.crn, people.date_of_birth FROM close_names n
+        CROSS JOIN LATERAL (SELECT person_id FROM person_aliases
+          WHERE lower(last_name) = n.name AND ${inScopeForReach(reach, regionId, sql.ref('person_aliases.region_id'))} OFFSET 0) a
+        JOIN people ON people.id = a.person_id WHERE ${inScopeForReach(reach, regionId)}
+    ) m GROUP BY person_id, first_name, last_name, crn, date_of_birth)`;
+  const rank = sql<number>`2 * matched.sim + coalesce(similarity(lower(matched.first_name), ${forename}::text), 0)`;
+  // Every match is ranked and counted; only the page shown is then joined to its allocation, town and access list.
+  const hits = db.selectFrom(matched.as('matched'))
+    .where(sql<SqlBool>`(${dateOfBirth}::date IS NULL OR matched.date_of_birth = ${dateOfBirth}::date)`)
+    .select([sql<number>`matched.person_id`.as('id'), rank.as('rank'), sql<number>`count(*) over ()`.as('total')])
+    .orderBy(rank, 'desc').orderBy(sql`matched.last_name`).orderBy(sql`matched.first_name`).orderBy(sql`matched.crn`).limit(limit);
+  return db.selectFrom(hits.as('hit')).innerJoin('people', 'people.id', 'hit.id')
+    .leftJoin('case_allocations as allocation', (join) => join.onRef('allocation.person_id', '=', 'people.id').on('allocation.ended_at', 'is', null))
+    .leftJoin('users as practitioner', 'practitioner.id', 'allocation.practitioner_id')
+    .leftJoin('teams as team', 'team.id', 'allocation.team_id')
+    .select(listColumns({ id: userId })).select('hit.total')
+    .select((fromList ? sql<string | null>`(SELECT max(added) FROM surnames)` : sql<string | null>`NULL::bigint`).as('surnames_up_to'))
+    .orderBy('hit.rank', 'desc').orderBy(ORDER[0]).orderBy(ORDER[1]).orderBy(ORDER[2]);
+}
 
-const statements = new Map<string, ReturnType<typeof byName> | ReturnType<typeof byIdentifier>>();
-function statement<S extends ReturnType<typeof byName> | ReturnType<typeof byIdentifier>>(key: string, make: () => S): S {
+// The close surnames (or the typed one) as sub-selects: the planner cannot estimate from their values, so a
+// plan made for one search costs the same as the statement's generic plan, and the server keeps the generic
+// plan rather than planning each search again (about 2.5 ms a search, as long as running it).
+const byNameFromList = (reach: CaseScope) =>
+  checkingSession((db: Db, names: string[], sims: number[], forename: string | null, dateOfBirth: string | null, userId: number, regionId: number | null, limit: number) =>
+    nameSearch(db, reach, sql`SELECT name, sim FROM unnest((SELECT ${names}::text[]), (SELECT ${sims}::real[])) AS known(name, sim)`,
+      true, forename, dateOfBirth, userId, regionId, limit));
+
+const byNameThroughIndex = (reach: CaseScope) =>
+  checkingSession((db: Db, surname: string, forename: string | null, dateOfBirth: string | null, userId: number, regionId: number | null, limit: number) =>
+    nameSearch(db, reach, sql`SELECT name, sim FROM close_surnames((SELECT ${surname}::text), ${SURNAME_CANDIDATES})`, false, forename, dateOfBirth, userId, regionId, limit));
+
+type Statement = ReturnType<typeof byNameFromList> | ReturnType<typeof byNameThroughIndex> | ReturnType<typeof byIdentifier>;
+const statements = new Map<string, Statement>();
+function statement<S extends Statement>(key: string, make: () => S): S {
   let found = statements.get(key) as S | undefined;
   if (!found) statements.set(key, (found = make()));
   return found;
+}
+
+type NameRow = Awaited<ReturnType<ReturnType<typeof byNameFromList>>>[number];
+
+/** A name search, on the service's surname list when it can be; again on the list caught up if it was stale. */
+async function searchByName(db: Db, request: FastifyRequest, query: Extract<SearchQuery, { kind: 'name' }>, limit: number, list?: SurnameList): Promise<NameRow[]> {
+  const user = request.user!;
+  list ??= await knownSurnames(db);
+  const close = closeSurnames(list, query.surname, SURNAME_CANDIDATES);
+  const { forename, dateOfBirth } = query;
+  if (!close) {
+    const search = statement(`name|${user.caseScope}|index`, () => byNameThroughIndex(user.caseScope));
+    return search(db, request, query.surname, forename, dateOfBirth, user.id, user.regionId, limit);
+  }
+  const search = statement(`name|${user.caseScope}|list`, () => byNameFromList(user.caseScope));
+  const rows = await search(db, request, close.names, close.sims, forename, dateOfBirth, user.id, user.regionId, limit);
+  // Surnames added since the list was read (a new person, a new alias) may be close too: read them, search again.
+  const upTo = rows.length ? Number(rows[0]!.surnames_up_to) : await surnamesUpTo(db);
+  return upTo > list.upTo ? searchByName(db, request, query, limit, await catchUpSurnames(db, upTo)) : rows;
 }
 
 /**
@@ -215,7 +247,7 @@ export async function searchPeople(db: Db, request: FastifyRequest, query: Searc
   const user = request.user!;
   const reach = user.caseScope;
   const rows = query.kind === 'name'
-    ? await statement(`name|${reach}`, () => byName(reach))(db, request, query.surname, query.forename, query.dateOfBirth, user.id, user.regionId, limit)
+    ? await searchByName(db, request, query, limit)
     : await statement(`${query.kind}|${reach}`, () => byIdentifier(query.kind, reach))(
       db, request, query.kind === 'dateOfBirth' ? query.dateOfBirth : query.value, user.id, user.regionId, limit);
   return { items: rows.map(toItem), total: Number(rows[0]?.total ?? 0) };
