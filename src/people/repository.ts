@@ -218,10 +218,13 @@ function statement<S extends Statement>(key: string, make: () => S): S {
 
 type NameRow = Awaited<ReturnType<ReturnType<typeof byNameFromList>>>[number];
 
-/** A name search, on the service's surname list when it can be; again on the list caught up if it was stale. */
-async function searchByName(db: Db, request: FastifyRequest, query: Extract<SearchQuery, { kind: 'name' }>, limit: number, list?: SurnameList): Promise<NameRow[]> {
+/**
+ * A name search, on the service's surname list when it can be; once more on the list caught up if the
+ * table had gone beyond it (`caughtUp` is that list).
+ */
+async function searchByName(db: Db, request: FastifyRequest, query: Extract<SearchQuery, { kind: 'name' }>, limit: number, caughtUp?: SurnameList): Promise<NameRow[]> {
   const user = request.user!;
-  list ??= await knownSurnames(db);
+  const list = caughtUp ?? await knownSurnames(db);
   const close = closeSurnames(list, query.surname, SURNAME_CANDIDATES);
   const { forename, dateOfBirth } = query;
   if (!close) {
@@ -232,7 +235,7 @@ async function searchByName(db: Db, request: FastifyRequest, query: Extract<Sear
   const rows = await search(db, request, close.names, close.sims, forename, dateOfBirth, user.id, user.regionId, limit);
   // Surnames added since the list was read (a new person, a new alias) may be close too: read them, search again.
   const upTo = rows.length ? Number(rows[0]!.surnames_up_to) : await surnamesUpTo(db);
-  return upTo > list.upTo ? searchByName(db, request, query, limit, await catchUpSurnames(db, upTo)) : rows;
+  return upTo > list.upTo && !caughtUp ? searchByName(db, request, query, limit, await catchUpSurnames(db, upTo)) : rows;
 }
 
 /**
