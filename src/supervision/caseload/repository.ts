@@ -2,6 +2,7 @@
 import { sql, type Expression } from 'kysely';
 import type { Db } from '../../database.ts';
 import { isUniqueViolation } from '../../platform/db/errors.ts';
+import { prepared } from '../../platform/db/prepared.ts';
 import { HttpError } from '../../platform/http/errors.ts';
 
 /** Outcomes where the person was seen: these contacts, when they count towards compliance, keep the level on track. */
@@ -11,6 +12,9 @@ export const contactLevelDefaults = (db: Db) =>
   db.selectFrom('contact_level_defaults as d').leftJoin('users as u', 'u.id', 'd.updated_by')
     .select(['d.key', 'd.frequency_days', 'd.description', 'd.source', 'd.updated_at', 'u.display_name as updated_by_name'])
     .orderBy('d.key').execute();
+
+/** Each default's frequency alone, for working out levels (every My cases page): prepared, planned once per connection. */
+export const defaultFrequencies = prepared((db: Db) => db.selectFrom('contact_level_defaults').select(['key', 'frequency_days']).orderBy('key'));
 
 export const defaultChanges = (db: Db, limit = 50) =>
   db.selectFrom('contact_level_default_changes as c').leftJoin('users as u', 'u.id', 'c.changed_by')

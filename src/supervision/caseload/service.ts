@@ -1,6 +1,6 @@
 /** What other areas (and My cases) ask of contact levels, batched by person: the level, its source and where contact stands. */
 import type { Db } from '../../database.ts';
-import { contactLevelDefaults, currentOverrides, lastCountedContacts, latestTiers, supervisionStarts } from './repository.ts';
+import { currentOverrides, defaultFrequencies, lastCountedContacts, latestTiers, supervisionStarts } from './repository.ts';
 import { contactProgress, explainContactLevel, plannedLevel, type ContactProgress, type PlannedLevel } from './rules.ts';
 
 export interface ContactLevel extends PlannedLevel, ContactProgress {
@@ -17,7 +17,7 @@ export interface LevelInputs {
 }
 export type LevelTable = readonly { key: string; frequencyDays: number }[];
 
-export const levelTable = async (db: Db): Promise<LevelTable> => (await contactLevelDefaults(db)).map((d) => ({ key: d.key, frequencyDays: d.frequency_days }));
+export const levelTable = async (db: Db): Promise<LevelTable> => (await defaultFrequencies(db)).map((d) => ({ key: d.key, frequencyDays: d.frequency_days }));
 
 /** The level in force, its source, and where contact stands today (pure). */
 export function contactLevelFrom(table: LevelTable, inputs: LevelInputs, today: string): ContactLevel {

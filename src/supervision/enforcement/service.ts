@@ -5,14 +5,18 @@
 import { sql, type Expression } from 'kysely';
 import type { Db } from '../../database.ts';
 import { inBatches } from '../../platform/db/batches.ts';
+import { prepared } from '../../platform/db/prepared.ts';
 import { breachDeadline } from './deadline.ts';
 import { DEFAULT_SETTINGS, evaluate, warningCoversUntil, type EnforcementSettings, type OrderType, type RuleAction } from './rules.ts';
 
 export interface Settings extends EnforcementSettings { deadlineNearWorkingDays: number }
 
 /** The policy figures as managers have set them (enforcement_settings), defaults where a row is missing. */
+// Prepared (platform/db/prepared.ts): read on every My cases page and enforcement decision, planned once per connection.
+const settingRows = prepared((db: Db) => db.selectFrom('enforcement_settings').select(['key', 'value']));
+
 export async function enforcementSettings(db: Db): Promise<Settings> {
-  const rows = await db.selectFrom('enforcement_settings').select(['key', 'value']).execute();
+  const rows = await settingRows(db);
   const value = (key: string, fallback: number) => rows.find((r) => r.key === key)?.value ?? fallback;
   return {
     warningPeriodMonths: value('warning_period_months', DEFAULT_SETTINGS.warningPeriodMonths),
