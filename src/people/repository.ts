@@ -163,10 +163,10 @@ const byIdentifier = (kind: keyof typeof IDENTIFIER_COLUMNS, reach: CaseScope) =
  * (surname, region) index can use it. Aliases are read per close surname through their index (OFFSET 0 keeps
  * the planner from hashing every alias instead, which it preferred at 200,000 people: 30 ms a search), and
  * within the role's reach by the alias's copy of its person's region (migration 0028).
- * An absent forename ranks 0 and an absent date of birth filters nothing. With the service's list, each row
- * also says how far the surnames table goes, so a search that ran on a list grown stale can be run again.
+ * An absent forename ranks 0 and an absent date of birth filters nothing. Each row also says how far the
+ * surnames table goes (one index lookup), so a search that ran on the service's list grown stale can be run again.
  */
-function nameSearch(db: Db, reach: CaseScope, closeNames: RawBuilder<unknown>, fromList: boolean, forename: string | null,
+function nameSearch(db: Db, reach: CaseScope, closeNames: RawBuilder<unknown>, forename: string | null,
   dateOfBirth: string | null, userId: number, regionId: number | null, limit: number) {
   // Each arm carries what the ranking needs from the person's row, so the matches are ranked without
   // fetching every person again: the people arm has the row already; an alias reads its person's.
@@ -192,7 +192,7 @@ function nameSearch(db: Db, reach: CaseScope, closeNames: RawBuilder<unknown>, f
     .leftJoin('users as practitioner', 'practitioner.id', 'allocation.practitioner_id')
     .leftJoin('teams as team', 'team.id', 'allocation.team_id')
     .select(listColumns({ id: userId })).select('hit.total')
-    .select((fromList ? sql<string | null>`(SELECT max(added) FROM surnames)` : sql<string | null>`NULL::bigint`).as('surnames_up_to'))
+    .select(sql<string | null>`(SELECT max(added) FROM surnames)`.as('surnames_up_to'))
     .orderBy('hit.rank', 'desc').orderBy(ORDER[0]).orderBy(ORDER[1]).orderBy(ORDER[2]);
 }
 
@@ -202,11 +202,11 @@ function nameSearch(db: Db, reach: CaseScope, closeNames: RawBuilder<unknown>, f
 const byNameFromList = (reach: CaseScope) =>
   checkingSession((db: Db, names: string[], sims: number[], forename: string | null, dateOfBirth: string | null, userId: number, regionId: number | null, limit: number) =>
     nameSearch(db, reach, sql`SELECT name, sim FROM unnest((SELECT ${names}::text[]), (SELECT ${sims}::real[])) AS known(name, sim)`,
-      true, forename, dateOfBirth, userId, regionId, limit));
+      forename, dateOfBirth, userId, regionId, limit));
 
 const byNameThroughIndex = (reach: CaseScope) =>
   checkingSession((db: Db, surname: string, forename: string | null, dateOfBirth: string | null, userId: number, regionId: number | null, limit: number) =>
-    nameSearch(db, reach, sql`SELECT name, sim FROM close_surnames((SELECT ${surname}::text), ${SURNAME_CANDIDATES})`, false, forename, dateOfBirth, userId, regionId, limit));
+    nameSearch(db, reach, sql`SELECT name, sim FROM close_surnames((SELECT ${surname}::text), ${SURNAME_CANDIDATES})`, forename, dateOfBirth, userId, regionId, limit));
 
 type Statement = ReturnType<typeof byNameFromList> | ReturnType<typeof byNameThroughIndex> | ReturnType<typeof byIdentifier>;
 const statements = new Map<string, Statement>();
