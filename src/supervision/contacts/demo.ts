@@ -80,7 +80,9 @@ export async function seedContactDemo(db: Db, random: Random, today: string): Pr
     busy.add(personKey);
     if (practitionerId !== null) busy.add(`u${practitionerId}|${date}|${hour}`);
     const type = types.get(typeCode)!;
-    const startsAt = londonInstant(date, `${String(hour).padStart(2, '0')}:${random.pick(['00', '00', '15', '30'])}`);
+    // Start late in the hour only if the appointment still ends by the next hour's slot (a 14:30 home visit would clash with 15:00).
+    const minutes = ['00', '00', '15', '30'].filter((m) => Number(m) + type.default_minutes <= 60);
+    const startsAt = londonInstant(date, `${String(hour).padStart(2, '0')}:${random.pick(minutes.length ? minutes : ['00'])}`);
     const past = startsAt.getTime() < now.getTime();
     const sensitive = random.chance(0.04);
     booked.push({
