@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { startFlags } from '../scripts/bench/compare.ts';
+import { localPostgresCpu } from '../scripts/bench/cpu.ts';
 import { parseSeedSummary } from '../scripts/bench/import.ts';
 import { runBench } from '../scripts/bench/suite.ts';
 import { recalculateAllTiers } from '../src/assessment/tier/recalculate.ts';
@@ -50,6 +51,13 @@ describe('the benchmark suite (smoke run)', () => {
     }
     assert.deepEqual(Object.keys(run.scenarios.find((s) => s.name === 'Record a contact (POST)')!.statusCodes), ['303'], 'every contact was saved');
     assert.ok(run.scenarios.slice(1).every((s) => typeof s.ratioToBare === 'number'));
+    // The service here is this process: its metrics and the load generator's CPU are read; PostgreSQL's only on a server.
+    for (const s of run.scenarios) {
+      assert.ok(s.cpuMsPerRequest.service !== null && s.cpuMsPerRequest.service > 0, `${s.name}: the service's CPU a request`);
+      assert.ok(s.cpuMsPerRequest.loadGenerator !== null && s.cpuMsPerRequest.loadGenerator > 0, `${s.name}: the load generator's`);
+      if (kind === 'embedded') assert.equal(s.cpuMsPerRequest.database, null, 'the embedded database is counted in the service');
+      else if (localPostgresCpu() !== null) assert.ok(s.cpuMsPerRequest.database !== null && s.cpuMsPerRequest.database >= 0, `${s.name}: PostgreSQL's CPU a request`);
+    }
     assert.ok(run.settings.cases > 0);
 
     assert.deepEqual(run.notes, [], 'every measure ran');
@@ -69,7 +77,7 @@ describe('the benchmark suite (smoke run)', () => {
     assert.equal(saved.scenarios.length, 6);
     assert.equal(saved.measures.length, 3);
     const markdown = fs.readFileSync(markdownFile, 'utf8');
-    assert.match(markdown, /\| Scenario \| Request \| Requests\/s \| p50 ms \| p95 ms \| p99 ms \|/);
+    assert.match(markdown, /\| Scenario \| Request \| Requests\/s \| p50 ms \| p95 ms \| p99 ms \|.*\| CPU ms a request: service, PostgreSQL, load generator \|/);
     for (const s of [...run.scenarios, ...run.measures]) assert.ok(markdown.includes(`| ${s.name} |`), `${s.name} is in the table`);
 
     const notes = await t.database.db.selectFrom('contacts').select((eb) => eb.fn.countAll<number>().as('n')).where('notes', '=', 'Benchmark case note: recorded by npm run bench.').executeTakeFirstOrThrow();

@@ -121,11 +121,18 @@ export function compareMarkdown(run: CompareRun): string {
   const { embedded, server } = run.runs;
   const m = run.machine;
   const p95 = (r: BenchRun, name: string) => r.scenarios.find((s) => s.name === name)?.latencyMs.p95 ?? '–';
+  // PGlite works inside the service, so its CPU is the service's; the server's adds PostgreSQL's processes.
+  const cpuOf = (r: BenchRun, name: string) => {
+    const c = r.scenarios.find((s) => s.name === name)?.cpuMsPerRequest;
+    if (c?.service == null) return '–';
+    return c.database === null ? c.service.toFixed(3) : `${c.service.toFixed(3)} + ${c.database.toFixed(3)}`;
+  };
   const rows = run.ratios.map((r) => {
     const unit = embedded.measures.find((x) => x.name === r.name)?.unit;
     const rate = (n: number) => (unit ? `${n.toLocaleString('en-GB')} ${unit}/s` : `${n}`);
     const latency = unit ? '– | –' : `${p95(embedded, r.name)} | ${p95(server, r.name)}`;
-    return `| ${r.name} | ${rate(r.embeddedPerSecond)} | ${rate(r.serverPerSecond)} | ${latency} | ${r.slowdown === null ? '–' : `${r.slowdown}×`} |`;
+    const cpu = unit ? '– | –' : `${cpuOf(embedded, r.name)} | ${cpuOf(server, r.name)}`;
+    return `| ${r.name} | ${rate(r.embeddedPerSecond)} | ${rate(r.serverPerSecond)} | ${latency} | ${r.slowdown === null ? '–' : `${r.slowdown}×`} | ${cpu} |`;
   });
   return [
     `# Benchmark ${run.startedAt}: embedded database (PGlite) and PostgreSQL server`,
@@ -133,8 +140,8 @@ export function compareMarkdown(run: CompareRun): string {
     `${run.dataset}. Signed in as ${embedded.settings.username} (${embedded.settings.cases} cases). ${embedded.settings.connections} connections for ${embedded.settings.seconds} s per scenario after ${embedded.settings.warmupSeconds} s of warm-up. ` +
       `Machine: ${m.cpus} CPUs (${m.cpuModel}), ${Math.round(m.memoryBytes / 1024 / 1024)} MiB memory, ${m.platform}, Node ${m.node}; the service, the database server and the load generator share it.`,
     '',
-    '| Scenario or measure | PGlite per s | Server per s | PGlite p95 ms | Server p95 ms | PGlite slower by (server ÷ PGlite) |',
-    '| --- | ---: | ---: | ---: | ---: | ---: |',
+    '| Scenario or measure | PGlite per s | Server per s | PGlite p95 ms | Server p95 ms | PGlite slower by (server ÷ PGlite) | PGlite CPU ms a request | Server CPU ms a request: service + PostgreSQL |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...rows,
     '',
     `Service resident memory, peak sampled: PGlite ${Math.round((embedded.memory.peakBytes ?? 0) / 1048576)} MiB, server ${Math.round((server.memory.peakBytes ?? 0) / 1048576)} MiB.`,

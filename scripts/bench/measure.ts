@@ -1,5 +1,6 @@
 /** One scenario under load with autocannon: throughput, latency percentiles and errors. */
 import autocannon from 'autocannon';
+import { cpuPerRequest, type CpuPerRequest, type CpuReading } from './cpu.ts';
 
 export interface Scenario {
   name: string;
@@ -25,6 +26,8 @@ export interface ScenarioResult {
   statusCodes: Record<string, number>;
   /** Requests per second as a fraction of the bare JSON route's; null for the bare route itself. */
   ratioToBare: number | null;
+  /** Milliseconds of CPU per request of the service, of PostgreSQL on this machine and of the load generator (cpu.ts). */
+  cpuMsPerRequest: CpuPerRequest;
 }
 
 const percentile = (sorted: number[], p: number) =>
@@ -58,8 +61,10 @@ function cannon(baseUrl: string, scenario: Scenario, seconds: number, connection
  * Measures one scenario: an unrecorded warm-up first (so the figures are of a warm service, not of
  * template compilation and JIT), then `seconds` under `connections` concurrent connections.
  */
-export async function measure(baseUrl: string, scenario: Scenario, options: { seconds: number; connections: number; warmupSeconds?: number }): Promise<ScenarioResult> {
+export async function measure(baseUrl: string, scenario: Scenario,
+  options: { seconds: number; connections: number; warmupSeconds?: number; readCpu: () => Promise<CpuReading> }): Promise<ScenarioResult> {
   if (options.warmupSeconds) await cannon(baseUrl, scenario, options.warmupSeconds, options.connections, () => undefined);
+  const cpuBefore = await options.readCpu();
   const latencies: number[] = [];
   const statusCodes: Record<string, number> = {};
   let badStatus = 0;
@@ -68,6 +73,7 @@ export async function measure(baseUrl: string, scenario: Scenario, options: { se
     statusCodes[statusCode] = (statusCodes[statusCode] ?? 0) + 1;
     if (statusCode >= 400) badStatus += 1;
   });
+  const cpuAfter = await options.readCpu();
   latencies.sort((a, b) => a - b);
   const duration = result.duration || options.seconds;
   return {
@@ -82,6 +88,7 @@ export async function measure(baseUrl: string, scenario: Scenario, options: { se
     timeouts: result.timeouts,
     statusCodes,
     ratioToBare: null,
+    cpuMsPerRequest: cpuPerRequest(cpuBefore, cpuAfter, latencies.length),
   };
 }
 

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Db } from '../../src/database.ts';
 import type { DatabaseKind } from '../../src/platform/db/connect.ts';
+import { localPostgresCpu, readCpu } from './cpu.ts';
 import { measureImport, type ImportOptions } from './import.ts';
 import { measure, residentMemory, type Scenario, type ScenarioResult } from './measure.ts';
 import { measureTiers, measureWorkloads, type Measure } from './recalculation.ts';
@@ -146,10 +147,14 @@ export async function measureService(options: BenchOptions): Promise<BenchRun> {
   };
   const sampler = setInterval(() => void sample(), 1000);
   const results: ScenarioResult[] = [];
+  // PostgreSQL's CPU is read from its processes on this machine, when the service uses a server and one runs here.
+  const databaseHere = (service as { database?: string } | null)?.database === 'server' && localPostgresCpu() !== null;
   try {
     for (const scenario of scenarios(session, targets)) {
       log(`Measuring ${scenario.name}: ${options.connections} connections for ${options.seconds} s after ${options.warmupSeconds} s of warm-up...`);
-      results.push(await measure(options.url, scenario, { seconds: options.seconds, connections: options.connections, warmupSeconds: options.warmupSeconds }));
+      results.push(await measure(options.url, scenario, {
+        seconds: options.seconds, connections: options.connections, warmupSeconds: options.warmupSeconds, readCpu: () => readCpu(options.url, databaseHere),
+      }));
     }
   } finally {
     clearInterval(sampler);
