@@ -30,6 +30,7 @@ import * as aliasRegionMigration from './0028_alias_region.ts';
 import * as auditChainPlanMigration from './0029_audit_chain_plan.ts';
 import * as closeSurnamesMigration from './0030_close_surnames.ts';
 import * as surnameOrderMigration from './0031_surname_order.ts';
+import * as surnameCoveringMigration from './0032_surname_covering.ts';
 
 /** Numbered schema changes, applied in key order. Add new ones at the end; never edit an applied one. */
 export const migrations: Record<string, Migration> = {
@@ -64,4 +65,5 @@ export const migrations: Record<string, Migration> = {
   '0029_audit_chain_plan': auditChainPlanMigration,
   '0030_close_surnames': closeSurnamesMigration,
   '0031_surname_order': surnameOrderMigration,
+  '0032_surname_covering': surnameCoveringMigration,
 };

@@ -183,17 +183,20 @@ function nameSearch(db: Db, reach: CaseScope, closeNames: RawBuilder<unknown>, f
     ) m GROUP BY person_id, first_name, last_name, crn, date_of_birth)`;
   const rank = sql<number>`2 * matched.sim + coalesce(similarity(lower(matched.first_name), ${forename}::text), 0)`;
   // Every match is ranked and counted; only the page shown is then joined to its allocation, town and access list.
+  // The page carries the person's columns the list shows (read from the index, migration 0032) and stands in
+  // for people below, so no person is fetched again.
   const hits = db.selectFrom(matched.as('matched'))
     .where(sql<SqlBool>`(${dateOfBirth}::date IS NULL OR matched.date_of_birth = ${dateOfBirth}::date)`)
-    .select([sql<number>`matched.person_id`.as('id'), rank.as('rank'), sql<number>`count(*) over ()`.as('total')])
+    .select([sql<number>`matched.person_id`.as('id'), sql<string>`matched.crn`.as('crn'), sql<string>`matched.first_name`.as('first_name'),
+      sql<string>`matched.last_name`.as('last_name'), sql<string>`matched.date_of_birth`.as('date_of_birth'), rank.as('rank'), sql<number>`count(*) over ()`.as('total')])
     .orderBy(rank, 'desc').orderBy(sql`matched.last_name`).orderBy(sql`matched.first_name`).orderBy(sql`matched.crn`).limit(limit);
-  return db.selectFrom(hits.as('hit')).innerJoin('people', 'people.id', 'hit.id')
+  return db.selectFrom(hits.as('people'))
     .leftJoin('case_allocations as allocation', (join) => join.onRef('allocation.person_id', '=', 'people.id').on('allocation.ended_at', 'is', null))
     .leftJoin('users as practitioner', 'practitioner.id', 'allocation.practitioner_id')
     .leftJoin('teams as team', 'team.id', 'allocation.team_id')
-    .select(listColumns({ id: userId })).select('hit.total')
+    .select(listColumns({ id: userId })).select('people.total')
     .select(sql<string | null>`(SELECT max(added) FROM surnames)`.as('surnames_up_to'))
-    .orderBy('hit.rank', 'desc').orderBy(ORDER[0]).orderBy(ORDER[1]).orderBy(ORDER[2]);
+    .orderBy('people.rank', 'desc').orderBy(ORDER[0]).orderBy(ORDER[1]).orderBy(ORDER[2]);
 }
 
 // The close surnames (or the typed one) as sub-selects: the planner cannot estimate from their values, so a
