@@ -15,39 +15,34 @@ export function parseIsoDate(input: string): string | null {
 }
 
 export function addDays(date: string, days: number): string {
-  return isoDay(dayStart(date) + days * DAY_MS);
+  if (!CANONICAL.test(date)) return addDaysByDate(date, days);
+  return isoDay(utcDay(Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10))) + days * 86_400_000);
 }
 
 /** Months after a date, clamped to the month's end (31 January + 1 month = 28/29 February). */
 export function addMonths(date: string, months: number): string {
-  if (!CANONICAL.test(date)) return addMonthsLoosely(date, months);
-  const { y, m, d } = calendarParts(date);
-  const monthIndex = y * 12 + m - 1 + months;
+  if (!CANONICAL.test(date)) return addMonthsByDate(date, months);
+  const monthIndex = Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1 + months;
   const year = Math.floor(monthIndex / 12);
   const month = monthIndex - year * 12 + 1;
-  return isoDay(utcDay(year, month, Math.min(d, daysInMonth(year, month))));
+  return isoDay(utcDay(year, month, Math.min(Number(date.slice(8, 10)), daysInMonth(year, month))));
 }
 
-/** Any other text, read as before: the numbers between hyphens, overflowing into the next month or year. */
-function addMonthsLoosely(date: string, months: number): string {
+// These run for every date a page or the national generator works out (millions in a load), so a date
+// written 'YYYY-MM-DD' (day up to 31: 30 February runs on into March, as Date has it) is read and written
+// by hand, parsing a date string being the slow part of Date. Any other text goes through Date as before.
+const CANONICAL = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+function addDaysByDate(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+function addMonthsByDate(date: string, months: number): string {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   const target = new Date(Date.UTC(y, m - 1 + months, 1));
   const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
   target.setUTCDate(Math.min(d, lastDay));
   return target.toISOString().slice(0, 10);
-}
-
-// These run for every date a page or the national generator works out (millions in a load), so they read
-// and write 'YYYY-MM-DD' by hand: parsing a date string is the slow part of Date.
-const DAY_MS = 86_400_000;
-const CANONICAL = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
-const pad2 = (n: number) => (n < 10 ? `0${n}` : `${n}`);
-function calendarParts(date: string): { y: number; m: number; d: number } {
-  if (date.length !== 10 || date[4] !== '-' || date[7] !== '-') throw new RangeError(`Invalid date: ${date}`);
-  const y = Number(date.slice(0, 4)), m = Number(date.slice(5, 7)), d = Number(date.slice(8, 10));
-  // As Date reads 'YYYY-MM-DD': any day to 31 (30 February runs on into March), nothing else.
-  if (!Number.isInteger(y) || !(m >= 1 && m <= 12) || !(d >= 1 && d <= 31)) throw new RangeError(`Invalid date: ${date}`);
-  return { y, m, d };
 }
 const leap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
@@ -58,11 +53,11 @@ function utcDay(y: number, m: number, d: number): number {
   t.setUTCFullYear(y, m - 1, d);
   return t.getTime();
 }
-const dayStart = (date: string) => { const { y, m, d } = calendarParts(date); return utcDay(y, m, d); };
+const pad2 = (n: number) => (n < 10 ? `0${n}` : `${n}`);
 function isoDay(ms: number): string {
   const t = new Date(ms);
   const y = t.getUTCFullYear();
-  if (!(y >= 1000 && y <= 9999)) return t.toISOString().slice(0, 10); // throws for an invalid date, as before
+  if (!(y >= 1000 && y <= 9999)) return t.toISOString().slice(0, 10); // as Date writes it (or its RangeError)
   return `${y}-${pad2(t.getUTCMonth() + 1)}-${pad2(t.getUTCDate())}`;
 }
 
