@@ -1,4 +1,7 @@
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, it } from 'node:test';
 import { cpuFromMetrics, cpuPerRequest, localPostgresCpu, parseProcStat } from '../scripts/bench/cpu.ts';
 
@@ -23,8 +26,24 @@ describe('the benchmark\'s CPU per request', () => {
     assert.deepEqual(cpuPerRequest(before, before, 0), { service: null, database: null, loadGenerator: null });
   });
 
-  it('finds PostgreSQL\'s processes on this machine, or says there are none', () => {
-    const seconds = localPostgresCpu();
-    assert.ok(seconds === null || seconds >= 0);
+  it('adds up the CPU of every postgres process in /proc, and says when there is none', () => {
+    const proc = fs.mkdtempSync(path.join(os.tmpdir(), 'throughline-proc-'));
+    try {
+      const add = (pid: string, name: string, ticks: number) => {
+        fs.mkdirSync(path.join(proc, pid));
+        fs.writeFileSync(path.join(proc, pid, 'stat'), `${pid} (${name}) S 1 1 1 0 -1 0 0 0 0 0 ${ticks} ${ticks} 0 0 20 0 1 0 100 0 0`);
+      };
+      assert.equal(localPostgresCpu(proc), null, 'no process');
+      add('10', 'node', 5000);
+      add('self', 'postgres', 9999); // not a process directory
+      assert.equal(localPostgresCpu(proc), null, 'no postgres process');
+      add('11', 'postgres', 150);
+      add('12', 'postgres', 50);
+      fs.mkdirSync(path.join(proc, '13')); // a process that ended while /proc was read
+      assert.equal(localPostgresCpu(proc), 4, 'user + system ticks of both postgres processes, at 100 a second');
+      assert.equal(localPostgresCpu(path.join(proc, 'missing')), null, 'no /proc at all');
+    } finally {
+      fs.rmSync(proc, { recursive: true, force: true });
+    }
   });
 });

@@ -34,10 +34,10 @@ export function parseProcStat(line: string): { name: string; seconds: number } |
 }
 
 /** CPU seconds of every `postgres` process on this machine, or null where there is no /proc or no such process. */
-export function localPostgresCpu(): number | null {
+export function localPostgresCpu(proc = '/proc'): number | null {
   let pids: string[];
   try {
-    pids = fs.readdirSync('/proc').filter((entry) => /^\d+$/.test(entry));
+    pids = fs.readdirSync(proc).filter((entry) => /^\d+$/.test(entry));
   } catch {
     return null;
   }
@@ -46,7 +46,7 @@ export function localPostgresCpu(): number | null {
   for (const pid of pids) {
     let stat: ReturnType<typeof parseProcStat>;
     try {
-      stat = parseProcStat(fs.readFileSync(`/proc/${pid}/stat`, 'utf8'));
+      stat = parseProcStat(fs.readFileSync(`${proc}/${pid}/stat`, 'utf8'));
     } catch {
       continue; // the process ended meanwhile
     }
