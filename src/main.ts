@@ -14,7 +14,7 @@ async function main() {
     sessionIdleMinutes: config.sessionIdleMinutes,
     logLevel: config.logLevel,
   });
-  const stopScheduledWork = startScheduledWork(config, handle.db, (line) => app.log.info(line));
+  const stopScheduledWork = startScheduledWork(config, handle, (line) => app.log.info(line));
   app.addHook('onClose', stopScheduledWork);
   let stopping = false;
   const stop = async (signal: string) => {

@@ -1,6 +1,8 @@
 import { loadConfig, type Config } from './platform/config.ts';
 import { openDatabase, type DatabaseHandle } from './platform/db/connect.ts';
 import { migrateToLatest } from './platform/db/migrate.ts';
+import { keepUp } from './platform/db/upkeep.ts';
+import { repeatEvery } from './platform/repeat.ts';
 import type { Database } from './database.ts';
 import { isEmpty, loadDemoData } from './demo/load.ts';
 import { DEMO_PASSWORD, DEMO_USERS } from './demo/organisation.ts';
@@ -28,9 +30,21 @@ export async function prepareDatabase(config: Config, log: (line: string) => voi
   }
 }
 
-/** Work the running service does on its own (not started by tests): text reminders every few minutes. Returns stop. */
-export function startScheduledWork(config: Config, db: DatabaseHandle<Database>['db'], log: (line: string) => void): () => Promise<void> {
-  return startReminderScheduler(db, adapterFor(config.notify), config.reminderSweepMinutes, log);
+/**
+ * Work the running service does on its own (not started by tests): text reminders every few minutes and, on
+ * the embedded database, the statistics and vacuuming a server's autovacuum would do. Returns stop.
+ */
+export function startScheduledWork(config: Config, handle: DatabaseHandle<Database>, log: (line: string) => void): () => Promise<void> {
+  const stops = [startReminderScheduler(handle.db, adapterFor(config.notify), config.reminderSweepMinutes, log)];
+  if (handle.kind === 'embedded') {
+    stops.push(repeatEvery(config.embeddedUpkeepMinutes, 1_000, async () => {
+      const done = await keepUp(handle.db);
+      if (done.length) log(`Database upkeep: analysed ${done.length} tables${done.some((t) => t.vacuum) ? `, vacuumed ${done.filter((t) => t.vacuum).map((t) => t.table).join(', ')}` : ''}`);
+    }, (error) => log(`Database upkeep failed and will run again: ${error.message}`)));
+  }
+  return async () => {
+    await Promise.all(stops.map((stop) => stop()));
+  };
 }
 
 export { loadConfig };

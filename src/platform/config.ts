@@ -16,6 +16,8 @@ export interface Config {
   notify: { apiKey: string; smsTemplateId: string; baseUrl: string } | null;
   /** Minutes between reminder sweeps in the running service; 0 turns the scheduler off. */
   reminderSweepMinutes: number;
+  /** Minutes between checks that the embedded database's tables are analysed and vacuumed (upkeep.ts); 0: never. */
+  embeddedUpkeepMinutes: number;
 }
 
 export class ConfigError extends Error {}
@@ -62,6 +64,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel,
     notify,
     reminderSweepMinutes: int('REMINDER_SWEEP_MINUTES', 5, 0, 24 * 60),
+    embeddedUpkeepMinutes: int('EMBEDDED_UPKEEP_MINUTES', 1, 0, 24 * 60),
   };
   if (problems.length) throw new ConfigError(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
   return config;
