@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { cpuFromMetrics, cpuPerRequest, localPostgresCpu, parseProcStat } from '../scripts/bench/cpu.ts';
+import { cpuFromMetrics, cpuPerRequest, localPostgresCpu, localPostgresProcesses, parseProcStat, postgresSecondsBetween } from '../scripts/bench/cpu.ts';
 
 describe('the benchmark\'s CPU per request', () => {
   it('reads the service\'s CPU seconds from its metrics page', () => {
@@ -20,10 +20,18 @@ describe('the benchmark\'s CPU per request', () => {
   });
 
   it('divides each side\'s CPU by the requests, leaving a side it could not read as null', () => {
-    const before = { service: 10, database: 4, loadGenerator: 1 };
-    assert.deepEqual(cpuPerRequest(before, { service: 11.5, database: 5, loadGenerator: 1.2 }, 2000), { service: 0.75, database: 0.5, loadGenerator: 0.1 });
+    const before = { service: 10, database: new Map([['7', 4]]), loadGenerator: 1 };
+    assert.deepEqual(cpuPerRequest(before, { service: 11.5, database: new Map([['7', 5]]), loadGenerator: 1.2 }, 2000), { service: 0.75, database: 0.5, loadGenerator: 0.1 });
     assert.deepEqual(cpuPerRequest({ ...before, database: null }, { service: 11, database: null, loadGenerator: 1 }, 1000), { service: 1, database: null, loadGenerator: 0 });
     assert.deepEqual(cpuPerRequest(before, before, 0), { service: null, database: null, loadGenerator: null });
+  });
+
+  it('counts PostgreSQL\'s CPU process by process: a backend that ended in between takes nothing away, a new one counts whole', () => {
+    const before = new Map([['11', 2], ['12', 5]]);
+    const after = new Map([['11', 3], ['13', 0.5]]); // 12 ended (its 5 s are not a fall), 13 started
+    assert.equal(postgresSecondsBetween(before, after), 1.5);
+    assert.equal(postgresSecondsBetween(null, after), null);
+    assert.deepEqual(cpuPerRequest({ service: 0, database: before, loadGenerator: 0 }, { service: 0, database: after, loadGenerator: 0 }, 1000).database, 1.5);
   });
 
   it('adds up the CPU of every postgres process in /proc, and says when there is none', () => {
@@ -41,6 +49,7 @@ describe('the benchmark\'s CPU per request', () => {
       add('12', 'postgres', 50);
       fs.mkdirSync(path.join(proc, '13')); // a process that ended while /proc was read
       assert.equal(localPostgresCpu(proc), 4, 'user + system ticks of both postgres processes, at 100 a second');
+      assert.deepEqual(localPostgresProcesses(proc), new Map([['11', 3], ['12', 1]]), 'and each by its pid');
       assert.equal(localPostgresCpu(path.join(proc, 'missing')), null, 'no /proc at all');
     } finally {
       fs.rmSync(proc, { recursive: true, force: true });

@@ -6,8 +6,11 @@
  */
 import fs from 'node:fs';
 
-/** CPU seconds used so far by each side; null where it cannot be read. */
-export interface CpuReading { service: number | null; database: number | null; loadGenerator: number }
+/**
+ * CPU seconds used so far by each side; null where it cannot be read. PostgreSQL's is kept by process, as
+ * its backends come and go (a pool's idle connection closes) and one that ended must not subtract its CPU.
+ */
+export interface CpuReading { service: number | null; database: ReadonlyMap<string, number> | null; loadGenerator: number }
 /** Milliseconds of CPU per request between two readings. */
 export type CpuPerRequest = { [K in keyof CpuReading]: number | null };
 
@@ -33,16 +36,15 @@ export function parseProcStat(line: string): { name: string; seconds: number } |
   return { name: line.slice(open + 1, close), seconds: (utime + stime) / TICKS_PER_SECOND };
 }
 
-/** CPU seconds of every `postgres` process on this machine, or null where there is no /proc or no such process. */
-export function localPostgresCpu(proc = '/proc'): number | null {
+/** CPU seconds of each `postgres` process on this machine by pid, or null where there is no /proc or no such process. */
+export function localPostgresProcesses(proc = '/proc'): Map<string, number> | null {
   let pids: string[];
   try {
     pids = fs.readdirSync(proc).filter((entry) => /^\d+$/.test(entry));
   } catch {
     return null;
   }
-  let seconds = 0;
-  let found = false;
+  const processes = new Map<string, number>();
   for (const pid of pids) {
     let stat: ReturnType<typeof parseProcStat>;
     try {
@@ -50,11 +52,26 @@ export function localPostgresCpu(proc = '/proc'): number | null {
     } catch {
       continue; // the process ended meanwhile
     }
-    if (stat?.name !== 'postgres') continue;
-    seconds += stat.seconds;
-    found = true;
+    if (stat?.name === 'postgres') processes.set(pid, stat.seconds);
   }
-  return found ? seconds : null;
+  return processes.size ? processes : null;
+}
+
+/** CPU seconds of every `postgres` process on this machine together, or null. */
+export function localPostgresCpu(proc = '/proc'): number | null {
+  const processes = localPostgresProcesses(proc);
+  return processes && [...processes.values()].reduce((sum, seconds) => sum + seconds, 0);
+}
+
+/**
+ * The CPU PostgreSQL's processes used between two readings: each process now, less what it had used before
+ * (nothing, if it is new). A process that ended in between is left out, with what it used before and since.
+ */
+export function postgresSecondsBetween(before: ReadonlyMap<string, number> | null, after: ReadonlyMap<string, number> | null): number | null {
+  if (!before || !after) return null;
+  let seconds = 0;
+  for (const [pid, now] of after) seconds += now - (before.get(pid) ?? 0);
+  return seconds;
 }
 
 /**
@@ -70,16 +87,17 @@ export async function readCpu(baseUrl: string, databaseHere: boolean): Promise<C
     service = null;
   }
   const own = process.cpuUsage();
-  return { service, database: databaseHere ? localPostgresCpu() : null, loadGenerator: (own.user + own.system) / 1e6 };
+  return { service, database: databaseHere ? localPostgresProcesses() : null, loadGenerator: (own.user + own.system) / 1e6 };
 }
 
-const each = (before: number | null, after: number | null, requests: number) =>
-  before === null || after === null || requests <= 0 ? null : Math.round(((after - before) * 1000 / requests) * 1000) / 1000;
+const perRequest = (seconds: number | null, requests: number) =>
+  seconds === null || requests <= 0 ? null : Math.round((seconds * 1000 / requests) * 1000) / 1000;
+const between = (before: number | null, after: number | null) => (before === null || after === null ? null : after - before);
 
 export function cpuPerRequest(before: CpuReading, after: CpuReading, requests: number): CpuPerRequest {
   return {
-    service: each(before.service, after.service, requests),
-    database: each(before.database, after.database, requests),
-    loadGenerator: each(before.loadGenerator, after.loadGenerator, requests),
+    service: perRequest(between(before.service, after.service), requests),
+    database: perRequest(postgresSecondsBetween(before.database, after.database), requests),
+    loadGenerator: perRequest(between(before.loadGenerator, after.loadGenerator), requests),
   };
 }
