@@ -39,7 +39,8 @@ export function startScheduledWork(config: Config, handle: DatabaseHandle<Databa
   if (handle.kind === 'embedded') {
     stops.push(repeatEvery(config.embeddedUpkeepMinutes, 1_000, async () => {
       const done = await keepUp(handle.db);
-      if (done.length) log(`Database upkeep: analysed ${done.length} tables${done.some((t) => t.vacuum) ? `, vacuumed ${done.filter((t) => t.vacuum).map((t) => t.table).join(', ')}` : ''}`);
+      const vacuumed = done.filter((t) => t.vacuum).length;
+      if (done.length) log(`Database upkeep: analysed ${done.length} tables${vacuumed ? `, ${vacuumed} of them vacuumed too` : ''}`);
     }, (error) => log(`Database upkeep failed and will run again: ${error.message}`)));
   }
   return async () => {
