@@ -31,6 +31,7 @@ import * as auditChainPlanMigration from './0029_audit_chain_plan.ts';
 import * as closeSurnamesMigration from './0030_close_surnames.ts';
 import * as surnameOrderMigration from './0031_surname_order.ts';
 import * as surnameCoveringMigration from './0032_surname_covering.ts';
+import * as aliasSurnameCoveringMigration from './0033_alias_surname_covering.ts';
 
 /** Numbered schema changes, applied in key order. Add new ones at the end; never edit an applied one. */
 export const migrations: Record<string, Migration> = {
@@ -66,4 +67,5 @@ export const migrations: Record<string, Migration> = {
   '0030_close_surnames': closeSurnamesMigration,
   '0031_surname_order': surnameOrderMigration,
   '0032_surname_covering': surnameCoveringMigration,
+  '0033_alias_surname_covering': aliasSurnameCoveringMigration,
 };
