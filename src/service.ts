@@ -31,8 +31,9 @@ export async function prepareDatabase(config: Config, log: (line: string) => voi
 }
 
 /**
- * Work the running service does on its own (not started by tests): text reminders every few minutes and, on
- * the embedded database, the statistics and vacuuming a server's autovacuum would do. Returns stop.
+ * Work the running service does on its own (started by main.ts; tests start it only to check it): text
+ * reminders every few minutes and, on the embedded database, the statistics and vacuuming a server's
+ * autovacuum would do. Returns stop.
  */
 export function startScheduledWork(config: Config, handle: DatabaseHandle<Database>, log: (line: string) => void): () => Promise<void> {
   const stops = [startReminderScheduler(handle.db, adapterFor(config.notify), config.reminderSweepMinutes, log)];

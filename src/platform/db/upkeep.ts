@@ -16,6 +16,7 @@ export interface TableActivity {
   insertedSinceVacuum: number;
 }
 
+/** What a table is due for. A vacuum is run as VACUUM (ANALYZE), so it analyses the table whatever `analyze` says. */
 export interface TableUpkeep { table: string; vacuum: boolean; analyze: boolean }
 
 // autovacuum's defaults (PostgreSQL 13 and later): a base number of rows and a share of the table.
