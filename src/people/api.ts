@@ -103,15 +103,19 @@ export async function peopleApi(app: FastifyInstance, { db }: { db: Db }) {
     schema: {
       summary: 'Search for people by name (typo-tolerant), CRN, PNC, CRO, prison number or date of birth',
       tags: ['people'],
-      querystring: Type.Object({ q: Type.String({ maxLength: 200 }), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })) }),
+      querystring: Type.Object({
+        q: Type.String({ maxLength: 200 }),
+        limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, description: 'How many results (default 50)' })),
+        offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 10_000, description: 'How many of the ranked results to pass over first, for the next page (default 0)' })),
+      }),
       response: { 200: Type.Object({ total: Type.Integer(), results: Type.Array(SearchItem) }), ...errors },
     },
   }, async (request) => {
-    const { q, limit } = request.query as { q: string; limit?: number };
+    const { q, limit, offset } = request.query as { q: string; limit?: number; offset?: number };
     const query = parseSearchQuery(q);
     if (query.kind === 'empty') throw new HttpError(400, 'Give a search in q: a name, CRN, PNC, CRO, prison number or date of birth', { q: 'Enter something to search for' });
-    const found = await searchPeople(db, request, query, limit ?? 50);
-    await audit(db, request, { action: 'api.people.search', detail: { kind: query.kind, results: found.total } });
+    const found = await searchPeople(db, request, query, { limit: limit ?? 50, offset: offset ?? 0 });
+    await audit(db, request, { action: 'api.people.search', detail: { kind: query.kind, results: found.total, offset: offset ?? 0 } });
     return { total: found.total, results: found.items.map(toApiItem) };
   });
 

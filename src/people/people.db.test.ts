@@ -116,6 +116,52 @@ describe('people: my cases, search, case overview and recording a person', () =>
     assert.equal((await t.api('GET', '/api/v1/people?q=', token)).statusCode, 400);
   });
 
+  it('lists search results 20 to a page, in the API\'s rank order, with pages for the rest', async () => {
+    // 47 people of one surname in Jo's region, with forenames and dates of birth that rank and sort them.
+    const db = t.database.db;
+    const region = await db.selectFrom('people').select('region_id').where('last_name', '=', 'Quarmby').executeTakeFirstOrThrow();
+    const crn = (i: number) => `A98${String(i).padStart(4, '0')}`;
+    await db.insertInto('issued_crns').values(Array.from({ length: 47 }, (_, i) => ({ crn: crn(i) }))).execute();
+    await db.insertInto('people').values(Array.from({ length: 47 }, (_, i) => ({
+      crn: crn(i), first_name: `Page${String.fromCharCode(65 + (i % 26))}`, last_name: i % 3 ? 'Pagewright' : 'Pagewrite',
+      date_of_birth: `19${70 + (i % 30)}-01-0${1 + (i % 9)}`, sex: 'male', region_id: region.region_id,
+    }))).execute();
+    const ranked = (await t.api('GET', '/api/v1/people?q=pagewrihgt&limit=100', token)).json();
+    assert.equal(ranked.total, 47);
+    const crns = (html: string) => [...html.matchAll(/<td class="govuk-table__cell">([A-Z]\d{6})<\/td>/g)].map((m) => m[1]);
+    const pages = Math.ceil(ranked.total / 20);
+
+    const first = await jo.get('/search?q=pagewrihgt');
+    assert.match(first.body, new RegExp(`Showing 1 to 20 of ${ranked.total} results`));
+    assert.deepEqual(crns(first.body), ranked.results.slice(0, 20).map((r: { crn: string }) => r.crn));
+    assert.match(first.body, /class="govuk-pagination"/);
+    assert.match(first.body, /href="\/search\?q=pagewrihgt&amp;page=2" rel="next"/);
+
+    const second = await jo.get('/search?q=pagewrihgt&page=2');
+    assert.match(second.body, new RegExp(`Showing 21 to 40 of ${ranked.total} results`));
+    assert.deepEqual(crns(second.body), ranked.results.slice(20, 40).map((r: { crn: string }) => r.crn));
+    assert.match(second.body, /<title>Search results for pagewrihgt, page 2/);
+
+    const last = await jo.get(`/search?q=pagewrihgt&page=${pages}`);
+    assert.match(last.body, new RegExp(`Showing ${(pages - 1) * 20 + 1} to ${ranked.total} of ${ranked.total} results`));
+    assert.doesNotMatch(last.body, /rel="next"/);
+
+    const past = await jo.get(`/search?q=pagewrihgt&page=${pages + 1}`);
+    assert.equal(past.statusCode, 200);
+    assert.match(past.body, new RegExp(`No results on page ${pages + 1}`));
+    assert.match(past.body, /href="\/search\?q=pagewrihgt">Go to the first page of results/);
+    // A page number that is not one is the first page, as a mistyped link would expect.
+    for (const bad of ['0', 'two', '-3']) assert.match((await jo.get(`/search?q=pagewrihgt&page=${bad}`)).body, /Showing 1 to 20/, bad);
+
+    const next = (await t.api('GET', '/api/v1/people?q=pagewrihgt&limit=20&offset=20', token)).json();
+    assert.equal(next.total, ranked.total);
+    assert.deepEqual(next.results, ranked.results.slice(20, 40));
+    const bad = await t.api('GET', '/api/v1/people?q=pagewrihgt&offset=-1', token);
+    assert.equal(bad.statusCode, 400);
+    assert.match(bad.json().message, /offset/);
+    assert.deepEqual((await t.api('GET', '/api/v1/people?q=pagewrihgt&offset=10000', token)).json(), { total: 0, results: [] });
+  });
+
   it('opens a case overview with identity, addresses, characteristics and who manages it', async () => {
     const person = await t.database.db.selectFrom('people').select(['crn', 'last_name', 'pnc']).where('pnc', 'is not', null).orderBy('id').offset(30).limit(1).executeTakeFirstOrThrow();
     const page = await jo.get(`/people/${person.crn}`);

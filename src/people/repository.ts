@@ -142,6 +142,9 @@ function casesWithAllocation(db: Db) {
 
 export interface SearchResults { items: CaseListItem[]; total: number }
 
+/** Which results to list: `limit` of them after the first `offset`, in rank order. */
+export interface SearchPage { limit: number; offset: number }
+
 /** How many of the most similar surnames a name search considers. */
 const SURNAME_CANDIDATES = 100;
 
@@ -150,10 +153,10 @@ const ORDER = ['people.last_name', 'people.first_name', 'people.crn'] as const;
 /** Search by an identifier (or a date of birth): one statement per column and reach, prepared. */
 const IDENTIFIER_COLUMNS = { crn: 'people.crn', pnc: 'people.pnc', cro: 'people.cro', nomis: 'people.nomis_number', dateOfBirth: 'people.date_of_birth' } as const;
 const byIdentifier = (kind: keyof typeof IDENTIFIER_COLUMNS, reach: CaseScope) =>
-  checkingSession((db: Db, value: string, userId: number, regionId: number | null, limit: number) =>
+  checkingSession((db: Db, value: string, userId: number, regionId: number | null, limit: number, offset: number) =>
     casesWithAllocation(db).where(inScopeForReach(reach, regionId)).where(IDENTIFIER_COLUMNS[kind], '=', value)
       .select(listColumns({ id: userId })).select(sql<number>`count(*) over ()`.as('total'))
-      .orderBy(ORDER[0]).orderBy(ORDER[1]).orderBy(ORDER[2]).limit(limit));
+      .orderBy(ORDER[0]).orderBy(ORDER[1]).orderBy(ORDER[2]).limit(limit).offset(offset));
 
 /**
  * Search by name. The close surnames come first (MATERIALIZED): worked out in the service from its list
@@ -167,7 +170,7 @@ const byIdentifier = (kind: keyof typeof IDENTIFIER_COLUMNS, reach: CaseScope) =
  * surnames table goes (one index lookup), so a search that ran on the service's list grown stale can be run again.
  */
 function nameSearch(db: Db, reach: CaseScope, closeNames: RawBuilder<unknown>, forename: string | null,
-  dateOfBirth: string | null, userId: number, regionId: number | null, limit: number) {
+  dateOfBirth: string | null, userId: number, regionId: number | null, limit: number, offset: number) {
   // Each arm carries what the ranking needs from the person's row, so the matches are ranked without
   // fetching every person again: the people arm has the row already; an alias reads its person's.
   const matched = sql<{ person_id: number; sim: number; first_name: string; last_name: string; crn: string; date_of_birth: string }>`(
@@ -182,14 +185,14 @@ function nameSearch(db: Db, reach: CaseScope, closeNames: RawBuilder<unknown>, f
         JOIN people ON people.id = a.person_id WHERE ${inScopeForReach(reach, regionId)}
     ) m GROUP BY person_id, first_name, last_name, crn, date_of_birth)`;
   const rank = sql<number>`2 * matched.sim + coalesce(similarity(lower(matched.first_name), ${forename}::text), 0)`;
-  // Every match is ranked and counted; only the page shown is then joined to its allocation, town and access list.
+  // Every match is ranked and counted; only the page shown (limit and offset) is then joined to its allocation, town and access list.
   // The page carries the person's columns the list shows (read from the index, migration 0032) and stands in
   // for people below, so no person is fetched again.
   const hits = db.selectFrom(matched.as('matched'))
     .where(sql<SqlBool>`(${dateOfBirth}::date IS NULL OR matched.date_of_birth = ${dateOfBirth}::date)`)
     .select([sql<number>`matched.person_id`.as('id'), sql<string>`matched.crn`.as('crn'), sql<string>`matched.first_name`.as('first_name'),
       sql<string>`matched.last_name`.as('last_name'), sql<string>`matched.date_of_birth`.as('date_of_birth'), rank.as('rank'), sql<number>`count(*) over ()`.as('total')])
-    .orderBy(rank, 'desc').orderBy(sql`matched.last_name`).orderBy(sql`matched.first_name`).orderBy(sql`matched.crn`).limit(limit);
+    .orderBy(rank, 'desc').orderBy(sql`matched.last_name`).orderBy(sql`matched.first_name`).orderBy(sql`matched.crn`).limit(limit).offset(offset);
   return db.selectFrom(hits.as('people'))
     .leftJoin('case_allocations as allocation', (join) => join.onRef('allocation.person_id', '=', 'people.id').on('allocation.ended_at', 'is', null))
     .leftJoin('users as practitioner', 'practitioner.id', 'allocation.practitioner_id')
@@ -203,13 +206,13 @@ function nameSearch(db: Db, reach: CaseScope, closeNames: RawBuilder<unknown>, f
 // plan made for one search costs the same as the statement's generic plan, and the server keeps the generic
 // plan rather than planning each search again (about 2.5 ms a search, as long as running it).
 const byNameFromList = (reach: CaseScope) =>
-  checkingSession((db: Db, names: string[], sims: number[], forename: string | null, dateOfBirth: string | null, userId: number, regionId: number | null, limit: number) =>
+  checkingSession((db: Db, names: string[], sims: number[], forename: string | null, dateOfBirth: string | null, userId: number, regionId: number | null, limit: number, offset: number) =>
     nameSearch(db, reach, sql`SELECT name, sim FROM unnest((SELECT ${names}::text[]), (SELECT ${sims}::real[])) AS known(name, sim)`,
-      forename, dateOfBirth, userId, regionId, limit));
+      forename, dateOfBirth, userId, regionId, limit, offset));
 
 const byNameThroughIndex = (reach: CaseScope) =>
-  checkingSession((db: Db, surname: string, forename: string | null, dateOfBirth: string | null, userId: number, regionId: number | null, limit: number) =>
-    nameSearch(db, reach, sql`SELECT name, sim FROM close_surnames((SELECT ${surname}::text), ${SURNAME_CANDIDATES})`, forename, dateOfBirth, userId, regionId, limit));
+  checkingSession((db: Db, surname: string, forename: string | null, dateOfBirth: string | null, userId: number, regionId: number | null, limit: number, offset: number) =>
+    nameSearch(db, reach, sql`SELECT name, sim FROM close_surnames((SELECT ${surname}::text), ${SURNAME_CANDIDATES})`, forename, dateOfBirth, userId, regionId, limit, offset));
 
 type Statement = ReturnType<typeof byNameFromList> | ReturnType<typeof byNameThroughIndex> | ReturnType<typeof byIdentifier>;
 const statements = new Map<string, Statement>();
@@ -225,20 +228,20 @@ type NameRow = Awaited<ReturnType<ReturnType<typeof byNameFromList>>>[number];
  * A name search, on the service's surname list when it can be; once more on the list caught up if the
  * table had gone beyond it (`caughtUp` is that list).
  */
-async function searchByName(db: Db, request: FastifyRequest, query: Extract<SearchQuery, { kind: 'name' }>, limit: number, caughtUp?: SurnameList): Promise<NameRow[]> {
+async function searchByName(db: Db, request: FastifyRequest, query: Extract<SearchQuery, { kind: 'name' }>, { limit, offset }: SearchPage, caughtUp?: SurnameList): Promise<NameRow[]> {
   const user = request.user!;
   const list = caughtUp ?? await knownSurnames(db);
   const close = closeSurnames(list, query.surname, SURNAME_CANDIDATES);
   const { forename, dateOfBirth } = query;
   if (!close) {
     const search = statement(`name|${user.caseScope}|index`, () => byNameThroughIndex(user.caseScope));
-    return search(db, request, query.surname, forename, dateOfBirth, user.id, user.regionId, limit);
+    return search(db, request, query.surname, forename, dateOfBirth, user.id, user.regionId, limit, offset);
   }
   const search = statement(`name|${user.caseScope}|list`, () => byNameFromList(user.caseScope));
-  const rows = await search(db, request, close.names, close.sims, forename, dateOfBirth, user.id, user.regionId, limit);
+  const rows = await search(db, request, close.names, close.sims, forename, dateOfBirth, user.id, user.regionId, limit, offset);
   // Surnames added since the list was read (a new person, a new alias) may be close too: read them, search again.
   const upTo = rows.length ? Number(rows[0]!.surnames_up_to) : await surnamesUpTo(db);
-  return upTo > list.upTo && !caughtUp ? searchByName(db, request, query, limit, await catchUpSurnames(db, upTo)) : rows;
+  return upTo > list.upTo && !caughtUp ? searchByName(db, request, query, { limit, offset }, await catchUpSurnames(db, upTo)) : rows;
 }
 
 /**
@@ -247,15 +250,16 @@ async function searchByName(db: Db, request: FastifyRequest, query: Extract<Sear
  * runs against the distinct surnames (migration 0026), then people are found by the exact surnames that
  * matched: two million rows are never compared with the typed name. One round trip, prepared per kind of
  * query and reach of role: the total comes with the rows (a window count over the matches, before the limit).
+ * A page past the last has no rows, and so no total: 0.
  */
-export async function searchPeople(db: Db, request: FastifyRequest, query: SearchQuery, limit = 50): Promise<SearchResults> {
+export async function searchPeople(db: Db, request: FastifyRequest, query: SearchQuery, page: SearchPage = { limit: 50, offset: 0 }): Promise<SearchResults> {
   if (query.kind === 'empty') return { items: [], total: 0 };
   const user = request.user!;
   const reach = user.caseScope;
   const rows = query.kind === 'name'
-    ? await searchByName(db, request, query, limit)
+    ? await searchByName(db, request, query, page)
     : await statement(`${query.kind}|${reach}`, () => byIdentifier(query.kind, reach))(
-      db, request, query.kind === 'dateOfBirth' ? query.dateOfBirth : query.value, user.id, user.regionId, limit);
+      db, request, query.kind === 'dateOfBirth' ? query.dateOfBirth : query.value, user.id, user.regionId, page.limit, page.offset);
   return { items: rows.map(toItem), total: Number(rows[0]?.total ?? 0) };
 }
 

@@ -5,6 +5,7 @@ import { requires } from '../auth/plugin.ts';
 import type { Db } from '../database.ts';
 import { isUniqueViolation } from '../platform/db/errors.ts';
 import { HttpError } from '../platform/http/errors.ts';
+import { pageCount, pageNumber, pagination } from '../platform/views/pagination.ts';
 import { sql } from 'kysely';
 import { casePageReading } from './case-page.ts';
 import { validateNewPerson, type FieldErrors, type NewPerson } from './person-form.ts';
@@ -18,6 +19,11 @@ export const RACED_IDENTIFIER = 'Someone saved a record with one of these identi
 
 // The overview's data is read in the same statement as the case's lookup and header: the most opened page.
 const openOverview = casePageReading((query, db) => query.selectAll('people').select(overviewColumns(db, sql.ref<number>('people.id'))));
+
+/** Results a search page lists: GOV.UK's own search and the probation search services list 10-20 at a time. */
+const SEARCH_PAGE_SIZE = 20;
+/** The furthest page a link may ask for: past 10,000 results a search needs more words, not more pages. */
+const LAST_SEARCH_PAGE = 500;
 
 const identifierLabels: Record<string, string> = { pnc: 'PNC number', cro: 'CRO number', nomisNumber: 'prison number', niNumber: 'National Insurance number' };
 
@@ -50,11 +56,20 @@ export async function peopleRoutes(app: FastifyInstance, { db }: { db: Db }) {
 
   // The search checks the session in its own statement (auth/checked-statement.ts).
   app.get('/search', { ...canRead, config: { checksSession: true } }, async (request, reply) => {
-    const q = String((request.query as { q?: unknown }).q ?? '').slice(0, 200);
+    const params = request.query as { q?: unknown; page?: unknown };
+    const q = String(params.q ?? '').slice(0, 200);
     const query = parseSearchQuery(q);
-    const results = await searchPeople(db, request, query);
-    if (query.kind !== 'empty') await audit(db, request, { action: 'people.search', detail: { kind: query.kind, results: results.total } });
-    return reply.page('people/views/search.njk', { pageTitle: q ? `Search results for ${q}` : 'Search', q, searched: query.kind !== 'empty', rows: presentCaseRows(results.items), total: results.total, shown: results.items.length });
+    const page = pageNumber(params.page, LAST_SEARCH_PAGE);
+    const results = await searchPeople(db, request, query, { limit: SEARCH_PAGE_SIZE, offset: (page - 1) * SEARCH_PAGE_SIZE });
+    if (query.kind !== 'empty') await audit(db, request, { action: 'people.search', detail: { kind: query.kind, results: results.total, page } });
+    const pageLink = (n: number) => `/search?q=${encodeURIComponent(q)}${n > 1 ? `&page=${n}` : ''}`;
+    const first = (page - 1) * SEARCH_PAGE_SIZE + 1;
+    return reply.page('people/views/search.njk', {
+      pageTitle: q ? `Search results for ${q}${page > 1 ? `, page ${page}` : ''}` : 'Search', q, searched: query.kind !== 'empty',
+      rows: presentCaseRows(results.items), total: results.total, page, firstPageHref: pageLink(1),
+      range: results.total > SEARCH_PAGE_SIZE ? { from: first, to: first + results.items.length - 1 } : null,
+      pagination: pagination(page, pageCount(results.total, SEARCH_PAGE_SIZE), pageLink, 'Pages of search results'),
+    });
   });
 
   app.get('/people/new', canCreate, async (_request, reply) => reply.page('people/views/new.njk', { pageTitle: 'Add a person', values: {}, options }));

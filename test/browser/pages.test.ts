@@ -51,6 +51,26 @@ describe('pages in a real browser', { timeout: 180_000 }, () => {
     await context.close();
   });
 
+  it('search results in pages, with the pagination scanned too', async () => {
+    const db = h.t.database.db;
+    const { region_id } = await db.selectFrom('people').select('region_id').where('crn', '=', crn).executeTakeFirstOrThrow();
+    const crns = Array.from({ length: 25 }, (_, i) => `A97${String(i).padStart(4, '0')}`);
+    await db.insertInto('issued_crns').values(crns.map((c) => ({ crn: c }))).execute();
+    await db.insertInto('people').values(crns.map((c, i) => ({ crn: c, first_name: `Paged${i}`, last_name: 'Pagewright', date_of_birth: '1980-02-02', sex: 'female', region_id }))).execute();
+    const { context, page } = await h.signedIn('lee.po');
+    await page.goto('/search?q=Pagewright');
+    // The 25, and any demo surnames close to theirs.
+    const total = Number((await page.textContent('#results') ?? '').match(/Showing 1 to 20 of (\d+) results/)?.[1]);
+    assert.ok(total >= 25 && total <= 40, `${total} results`);
+    await expectAccessible(page, 'search results, first of two pages');
+    await page.click('.govuk-pagination__next a');
+    await page.waitForURL('**/search?q=Pagewright&page=2');
+    assert.match(await page.textContent('#results') ?? '', new RegExp(`Showing 21 to ${total} of ${total} results`));
+    assert.equal(await page.locator('table tbody tr').count(), total - 20);
+    await expectAccessible(page, 'search results, second page');
+    await context.close();
+  });
+
   it('risk flags: add with errors, add, see the banner on the case', async () => {
     const { context, page } = await h.signedIn('lee.po');
     await page.goto(`/people/${crn}/flags`);
