@@ -1,3 +1,4 @@
+import { pageCount, pagination } from '../platform/views/pagination.ts';
 import { escapeHtml } from '../platform/views/escape.ts';
 import { levelTagHtml } from '../assessment/rosh/presenter.ts';
 import { roshReviewStatus } from '../assessment/rosh/rules.ts';
@@ -77,3 +78,16 @@ function roshCell(rosh: CaseListItem['rosh'], today: string) {
   return { html: levelTagHtml(rosh.overall) + overdue };
 }
 
+/**
+ * Where a page of search results sits among them: the range shown ("Showing 21 to 40 of 335 results", only
+ * when there is more than one page), the pagination links, and the first page's address for a page past the last.
+ */
+export function presentSearchPages(q: string, page: number, total: number, shown: number, pages: { size: number; last: number }) {
+  const href = (n: number) => `/search?q=${encodeURIComponent(q)}${n > 1 ? `&page=${n}` : ''}`;
+  const first = (page - 1) * pages.size + 1;
+  return {
+    range: total > pages.size ? { from: first, to: first + shown - 1 } : null,
+    pagination: pagination(page, Math.min(pageCount(total, pages.size), pages.last), href, 'Pages of search results'),
+    firstPageHref: href(1),
+  };
+}

@@ -5,11 +5,11 @@ import { requires } from '../auth/plugin.ts';
 import type { Db } from '../database.ts';
 import { isUniqueViolation } from '../platform/db/errors.ts';
 import { HttpError } from '../platform/http/errors.ts';
-import { pageCount, pageNumber, pagination } from '../platform/views/pagination.ts';
+import { pageNumber } from '../platform/views/pagination.ts';
 import { sql } from 'kysely';
 import { casePageReading } from './case-page.ts';
 import { validateNewPerson, type FieldErrors, type NewPerson } from './person-form.ts';
-import { presentCaseRows, presentOverview } from './presenters.ts';
+import { presentCaseRows, presentOverview, presentSearchPages } from './presenters.ts';
 import { DISABILITIES, ETHNICITIES, GENDER_IDENTITIES, RELIGIONS, SEXES, SEXUAL_ORIENTATIONS } from './reference-data.ts';
 import { createPerson, findPossibleDuplicates, overviewColumns, overviewFrom, searchPeople, type PossibleDuplicate } from './repository.ts';
 import { parseSearchQuery } from './search-query.ts';
@@ -62,13 +62,10 @@ export async function peopleRoutes(app: FastifyInstance, { db }: { db: Db }) {
     const page = pageNumber(params.page, LAST_SEARCH_PAGE);
     const results = await searchPeople(db, request, query, { limit: SEARCH_PAGE_SIZE, offset: (page - 1) * SEARCH_PAGE_SIZE });
     if (query.kind !== 'empty') await audit(db, request, { action: 'people.search', detail: { kind: query.kind, results: results.total, page } });
-    const pageLink = (n: number) => `/search?q=${encodeURIComponent(q)}${n > 1 ? `&page=${n}` : ''}`;
-    const first = (page - 1) * SEARCH_PAGE_SIZE + 1;
     return reply.page('people/views/search.njk', {
       pageTitle: q ? `Search results for ${q}${page > 1 ? `, page ${page}` : ''}` : 'Search', q, searched: query.kind !== 'empty',
-      rows: presentCaseRows(results.items), total: results.total, page, firstPageHref: pageLink(1),
-      range: results.total > SEARCH_PAGE_SIZE ? { from: first, to: first + results.items.length - 1 } : null,
-      pagination: pagination(page, pageCount(results.total, SEARCH_PAGE_SIZE), pageLink, 'Pages of search results'),
+      rows: presentCaseRows(results.items), total: results.total, page,
+      ...presentSearchPages(q, page, results.total, results.items.length, { size: SEARCH_PAGE_SIZE, last: LAST_SEARCH_PAGE }),
     });
   });
 
