@@ -6,7 +6,7 @@ describe('presentSearchPages', () => {
   const pages = { size: 20, last: 500 };
 
   it('shows the range and pages only when the results fill more than one page', () => {
-    assert.deepEqual(presentSearchPages('smith', 1, 20, 20, pages), { range: null, pagination: null, firstPageHref: '/search?q=smith' });
+    assert.deepEqual(presentSearchPages('smith', 1, 20, 20, pages), { range: null, pagination: null, lastPageHref: '/search?q=smith' });
     const second = presentSearchPages("o'brien 1/2/1980", 2, 45, 20, pages);
     assert.deepEqual(second.range, { from: 21, to: 40 });
     assert.deepEqual(second.pagination?.previous, { href: "/search?q=o'brien%201%2F2%2F1980" });
@@ -17,5 +17,9 @@ describe('presentSearchPages', () => {
   it('offers no page beyond the last one a link may ask for', () => {
     const items = presentSearchPages('smith', 1, 26_000, 20, pages).pagination!.items;
     assert.deepEqual(items.at(-1), { number: 500, href: '/search?q=smith&page=500' });
+  });
+
+  it('points a page past the last to the last, without pagination', () => {
+    assert.deepEqual(presentSearchPages('smith', 9, 45, 0, pages), { range: null, pagination: null, lastPageHref: '/search?q=smith&page=3' });
   });
 });

@@ -80,14 +80,15 @@ function roshCell(rosh: CaseListItem['rosh'], today: string) {
 
 /**
  * Where a page of search results sits among them: the range shown ("Showing 21 to 40 of 335 results", only
- * when there is more than one page), the pagination links, and the first page's address for a page past the last.
+ * when there is more than one page), the pagination links, and the last page's address for a page past it.
  */
 export function presentSearchPages(q: string, page: number, total: number, shown: number, pages: { size: number; last: number }) {
   const href = (n: number) => `/search?q=${encodeURIComponent(q)}${n > 1 ? `&page=${n}` : ''}`;
   const first = (page - 1) * pages.size + 1;
+  const last = Math.min(pageCount(total, pages.size), pages.last);
   return {
-    range: total > pages.size ? { from: first, to: first + shown - 1 } : null,
-    pagination: pagination(page, Math.min(pageCount(total, pages.size), pages.last), href, 'Pages of search results'),
-    firstPageHref: href(1),
+    range: total > pages.size && shown ? { from: first, to: first + shown - 1 } : null,
+    pagination: shown ? pagination(page, last, href, 'Pages of search results') : null,
+    lastPageHref: href(last),
   };
 }

@@ -250,7 +250,6 @@ async function searchByName(db: Db, request: FastifyRequest, query: Extract<Sear
  * runs against the distinct surnames (migration 0026), then people are found by the exact surnames that
  * matched: two million rows are never compared with the typed name. One round trip, prepared per kind of
  * query and reach of role: the total comes with the rows (a window count over the matches, before the limit).
- * A page past the last has no rows, and so no total: 0.
  */
 export async function searchPeople(db: Db, request: FastifyRequest, query: SearchQuery, page: SearchPage = { limit: 50, offset: 0 }): Promise<SearchResults> {
   if (query.kind === 'empty') return { items: [], total: 0 };
@@ -260,6 +259,8 @@ export async function searchPeople(db: Db, request: FastifyRequest, query: Searc
     ? await searchByName(db, request, query, page)
     : await statement(`${query.kind}|${reach}`, () => byIdentifier(query.kind, reach))(
       db, request, query.kind === 'dateOfBirth' ? query.dateOfBirth : query.value, user.id, user.regionId, page.limit, page.offset);
+  // A page past the last has no rows to carry the total: the first result's row does (a mistyped or stale link only).
+  if (!rows.length && page.offset > 0) return { items: [], total: (await searchPeople(db, request, query, { limit: 1, offset: 0 })).total };
   return { items: rows.map(toItem), total: Number(rows[0]?.total ?? 0) };
 }
 
