@@ -1,8 +1,4 @@
-/**
- * The GOV.UK pagination component's parameters for a list in numbered pages: the first and last pages, the
- * current one and its neighbours, with ellipses for the gaps (the design system's guidance for long lists).
- * Null when everything fits on one page, where the component is not shown.
- */
+/** The parameters of the GOV.UK pagination component (govukPagination) that a numbered list uses. */
 export interface PaginationParams {
   previous?: { href: string };
   next?: { href: string };
@@ -13,6 +9,11 @@ export interface PaginationParams {
 /** How many pages `total` items fill at `size` a page (at least one). */
 export const pageCount = (total: number, size: number): number => Math.max(1, Math.ceil(total / size));
 
+/**
+ * The pagination for a list in numbered pages: the first and last pages, the current one and its neighbours,
+ * with ellipses for the gaps (the design system's guidance for long lists). Null when everything fits on one
+ * page, where the component is not shown.
+ */
 export function pagination(page: number, pages: number, href: (page: number) => string, landmarkLabel: string): PaginationParams | null {
   if (pages <= 1) return null;
   const shown = [...new Set([1, page - 1, page, page + 1, pages])].filter((n) => n >= 1 && n <= pages).sort((a, b) => a - b);
