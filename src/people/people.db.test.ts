@@ -102,6 +102,26 @@ describe('people: my cases, search, case overview and recording a person', () =>
     assert.deepEqual(await found(), [person.crn]);
   });
 
+  it('lists a person once, at their closest name, when their surname and aliases all match', async () => {
+    const db = t.database.db;
+    const created: string[] = [];
+    for (const lastName of ['Pettigrewe', 'Pettigrews']) {
+      const response = await t.api('POST', '/api/v1/people', token, { firstName: 'Ann', lastName, dateOfBirth: '1990-05-05', sex: 'female', confirmNotDuplicate: true });
+      assert.equal(response.statusCode, 201, response.body);
+      created.push(response.json().crn);
+    }
+    const [twoAliases, ownNameOnly] = created as [string, string];
+    const person = await db.selectFrom('people').select('id').where('crn', '=', twoAliases).executeTakeFirstOrThrow();
+    await db.insertInto('person_aliases').values([
+      { person_id: person.id, first_name: 'Ann', last_name: 'Pettigrew', date_of_birth: null },
+      { person_id: person.id, first_name: 'Ann', last_name: 'Pettigrow', date_of_birth: null },
+    ]).execute();
+    const found = (await t.api('GET', '/api/v1/people?q=pettigrew', token)).json();
+    // The exact alias puts the first ahead of a surname one letter off, and each is counted once.
+    assert.deepEqual(found.results.map((r: { crn: string }) => r.crn), [twoAliases, ownNameOnly]);
+    assert.equal(found.total, 2);
+  });
+
   it('finds by CRN, PNC in its short form, and date of birth', async () => {
     const person = await t.database.db.selectFrom('people').select(['crn', 'pnc', 'date_of_birth']).where('pnc', 'is not', null).orderBy('id').offset(20).limit(1).executeTakeFirstOrThrow();
     const byCrn = (await t.api('GET', `/api/v1/people?q=${person.crn.toLowerCase()}`, token)).json();

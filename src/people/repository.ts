@@ -172,19 +172,28 @@ const byIdentifier = (kind: keyof typeof IDENTIFIER_COLUMNS, reach: CaseScope) =
 function nameSearch(db: Db, reach: CaseScope, closeNames: RawBuilder<unknown>, forename: string | null,
   dateOfBirth: string | null, userId: number, regionId: number | null, limit: number, offset: number) {
   // Each arm carries what the ranking needs from the person's row, so the matches are ranked without
-  // fetching every person again: the people arm has the row already; an alias reads its person's.
+  // fetching every person again: the people arm has the row already; an alias reads its person's. A person
+  // is in the people arm at most once (one surname), so only the alias arm is grouped (a person may have
+  // several close aliases), and the two are joined on the person: each person once, with their closest
+  // name. (Grouping the two arms together sorted every match on all its columns.)
   const matched = sql<{ person_id: number; sim: number; first_name: string; last_name: string; crn: string; date_of_birth: string }>`(
     WITH close_names AS MATERIALIZED (${closeNames})
-    SELECT person_id, max(sim) AS sim, first_name, last_name, crn, date_of_birth FROM (
+    SELECT coalesce(p.person_id, a.person_id) AS person_id, greatest(p.sim, a.sim) AS sim,
+      coalesce(p.first_name, a.first_name) AS first_name, coalesce(p.last_name, a.last_name) AS last_name,
+      coalesce(p.crn, a.crn) AS crn, coalesce(p.date_of_birth, a.date_of_birth) AS date_of_birth FROM (
       SELECT people.id AS person_id, n.sim, people.first_name, people.last_name, people.crn, people.date_of_birth
         FROM close_names n JOIN people ON lower(people.last_name) = n.name WHERE ${inScopeForReach(reach, regionId)}
-      UNION ALL
-      SELECT people.id, n.sim, people.first_name, people.last_name, people.crn, people.date_of_birth FROM close_names n
+    ) p FULL JOIN (
+      SELECT people.id AS person_id, max(n.sim) AS sim, people.first_name, people.last_name, people.crn, people.date_of_birth FROM close_names n
         CROSS JOIN LATERAL (SELECT person_id FROM person_aliases
           WHERE lower(last_name) = n.name AND ${inScopeForReach(reach, regionId, sql.ref('person_aliases.region_id'))} OFFSET 0) a
         JOIN people ON people.id = a.person_id WHERE ${inScopeForReach(reach, regionId)}
-    ) m GROUP BY person_id, first_name, last_name, crn, date_of_birth)`;
-  const rank = sql<number>`2 * matched.sim + coalesce(similarity(lower(matched.first_name), ${forename}::text), 0)`;
+        GROUP BY people.id
+    ) a ON a.person_id = p.person_id)`;
+  // Without a forename every match ranks by its surname alone, and no forename is lowered: in the
+  // database's UTF-8 locale lower() cost more than the rest of the ranking, for a similarity that is null.
+  const rank = sql<number>`2 * matched.sim + CASE WHEN ${forename}::text IS NULL THEN 0
+    ELSE coalesce(similarity(lower(matched.first_name), ${forename}::text), 0) END`;
   // Every match is ranked and counted; only the page shown (limit and offset) is then joined to its allocation, town and access list.
   // The page carries the person's columns the list shows (read from the index, migration 0032) and stands in
   // for people below, so no person is fetched again.
