@@ -40,6 +40,31 @@ describe('close surnames from the service\'s list', () => {
     assert.deepEqual(closeSurnames(list, 'zzz', 10), { names: [], sims: [] });
   });
 
+  it('finds what comparing the typed text with every surname finds', () => {
+    // Made-up compound surnames, as common parts make long trigram lists: a fixed sequence, so any failure repeats.
+    let seed = 7;
+    const next = (n: number) => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % n;
+    const parts = ['king', 'ridge', 'wood', 'smith', 'son', 'ham', 'ford', 'ley', 'ton', 'worth', 'al', 'o', 'brook', 'croft'];
+    const names = [...new Set(Array.from({ length: 3000 }, () => Array.from({ length: 1 + next(3) }, () => parts[next(parts.length)]).join('')))];
+    const list = listOf(names);
+    const everySurname = (typed: string, threshold: number) => {
+      const typedTrigrams = asciiTrigrams(typed)!;
+      return names.map((name) => {
+        const own = asciiTrigrams(name)!;
+        return { name, sim: trigramSimilarity([...own].filter((t) => typedTrigrams.has(t)).length, typedTrigrams.size, own.size) };
+      }).filter((c) => c.sim >= threshold).sort((a, b) => b.sim - a.sim || (a.name < b.name ? -1 : 1));
+    };
+    for (const threshold of [0.1, 0.3, 0.6, 1]) {
+      for (let i = 0; i < 60; i++) {
+        const name = names[next(names.length)]!;
+        const at = next(name.length);
+        const typed = i % 3 ? `${name.slice(0, at)}${name.slice(at + 1, at + 2)}${name[at]}${name.slice(at + 2)}` : name;
+        const expected = everySurname(typed, threshold);
+        assert.deepEqual(closeSurnames({ ...list, threshold }, typed, 1000), { names: expected.map((c) => c.name), sims: expected.map((c) => c.sim) }, `${typed} at ${threshold}`);
+      }
+    }
+  });
+
   it('adds only surnames beyond those already read, and knows how far it has read', () => {
     const list = listOf(['smith']);
     addSurnames(list, [{ name: 'smith', trigrams: [...asciiTrigrams('smith')!], added: 1 }, { name: 'smyth', trigrams: [...asciiTrigrams('smyth')!], added: 7 }]);
