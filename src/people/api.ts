@@ -10,7 +10,7 @@ import { isUniqueViolation } from '../platform/db/errors.ts';
 import { HttpError } from '../platform/http/errors.ts';
 import { ProblemRef } from '../platform/http/problem.ts';
 import { validateNewPerson } from './person-form.ts';
-import { caseOverview, createPerson, findPossibleDuplicates, searchPeople, type CaseListItem } from './repository.ts';
+import { caseOverview, createPerson, findPossibleDuplicates, SEARCH_REACH, searchPeople, type CaseListItem } from './repository.ts';
 import { openCase } from './case-page.ts';
 import { identifierClashes, RACED_IDENTIFIER } from './routes.ts';
 import { parseSearchQuery } from './search-query.ts';
@@ -106,7 +106,7 @@ export async function peopleApi(app: FastifyInstance, { db }: { db: Db }) {
       querystring: Type.Object({
         q: Type.String({ maxLength: 200 }),
         limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, description: 'How many results (default 50)' })),
-        offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 10_000, description: 'How many of the ranked results to pass over first, for the next page (default 0)' })),
+        offset: Type.Optional(Type.Integer({ minimum: 0, maximum: SEARCH_REACH, description: 'How many of the ranked results to pass over first, for the next page (default 0)' })),
       }),
       response: { 200: Type.Object({ total: Type.Integer(), results: Type.Array(SearchItem) }), ...errors },
     },

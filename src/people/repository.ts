@@ -145,6 +145,9 @@ export interface SearchResults { items: CaseListItem[]; total: number }
 /** Which results to list: `limit` of them after the first `offset`, in rank order. */
 export interface SearchPage { limit: number; offset: number }
 
+/** The furthest into a search's results a page may start: past 10,000 a search needs more words, not more pages. */
+export const SEARCH_REACH = 10_000;
+
 /** How many of the most similar surnames a name search considers. */
 const SURNAME_CANDIDATES = 100;
 

@@ -11,7 +11,7 @@ import { casePageReading } from './case-page.ts';
 import { validateNewPerson, type FieldErrors, type NewPerson } from './person-form.ts';
 import { presentCaseRows, presentOverview, presentSearchPages } from './presenters.ts';
 import { DISABILITIES, ETHNICITIES, GENDER_IDENTITIES, RELIGIONS, SEXES, SEXUAL_ORIENTATIONS } from './reference-data.ts';
-import { createPerson, findPossibleDuplicates, overviewColumns, overviewFrom, searchPeople, type PossibleDuplicate } from './repository.ts';
+import { createPerson, findPossibleDuplicates, overviewColumns, overviewFrom, SEARCH_REACH, searchPeople, type PossibleDuplicate } from './repository.ts';
 import { parseSearchQuery } from './search-query.ts';
 
 /** Two people saving the same identifier at once: the database's unique index decides, and the loser is told. */
@@ -22,8 +22,8 @@ const openOverview = casePageReading((query, db) => query.selectAll('people').se
 
 /** Results a search page lists: GOV.UK's own search and the probation search services list 10-20 at a time. */
 const SEARCH_PAGE_SIZE = 20;
-/** The furthest page a link may ask for: past 10,000 results a search needs more words, not more pages. */
-const LAST_SEARCH_PAGE = 500;
+/** The furthest page a link may ask for. */
+const LAST_SEARCH_PAGE = SEARCH_REACH / SEARCH_PAGE_SIZE;
 
 const identifierLabels: Record<string, string> = { pnc: 'PNC number', cro: 'CRO number', nomisNumber: 'prison number', niNumber: 'National Insurance number' };
 
