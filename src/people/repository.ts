@@ -240,11 +240,12 @@ type NameRow = Awaited<ReturnType<ReturnType<typeof byNameFromList>>>[number];
  * A name search, on the service's surname list when it can be; once more on the list caught up if the
  * table had gone beyond it (`caughtUp` is that list).
  */
-async function searchByName(db: Db, request: FastifyRequest, query: Extract<SearchQuery, { kind: 'name' }>, { limit, offset }: SearchPage, caughtUp?: SurnameList): Promise<NameRow[]> {
+async function searchByName(db: Db, request: FastifyRequest, query: Extract<SearchQuery, { kind: 'name' }>, page: SearchPage, caughtUp?: SurnameList): Promise<NameRow[]> {
   const user = request.user!;
   const list = caughtUp ?? await knownSurnames(db);
   const close = closeSurnames(list, query.surname, SURNAME_CANDIDATES);
   const { forename, dateOfBirth } = query;
+  const { limit, offset } = page;
   if (!close) {
     const search = statement(`name|${user.caseScope}|index`, () => byNameThroughIndex(user.caseScope));
     return search(db, request, query.surname, forename, dateOfBirth, user.id, user.regionId, limit, offset);
@@ -253,7 +254,7 @@ async function searchByName(db: Db, request: FastifyRequest, query: Extract<Sear
   const rows = await search(db, request, close.names, close.sims, forename, dateOfBirth, user.id, user.regionId, limit, offset);
   // Surnames added since the list was read (a new person, a new alias) may be close too: read them, search again.
   const upTo = rows.length ? Number(rows[0]!.surnames_up_to) : await surnamesUpTo(db);
-  return upTo > list.upTo && !caughtUp ? searchByName(db, request, query, { limit, offset }, await catchUpSurnames(db, upTo)) : rows;
+  return upTo > list.upTo && !caughtUp ? searchByName(db, request, query, page, await catchUpSurnames(db, upTo)) : rows;
 }
 
 /**

@@ -4,6 +4,7 @@ import { can, PERMISSIONS } from '../../auth/current-user.ts';
 import { requires } from '../../auth/plugin.ts';
 import type { Db } from '../../database.ts';
 import { openCase, openCasePage } from '../../people/case-page.ts';
+import { pageCount, pageNumber } from '../../platform/views/pagination.ts';
 import { validateConsent } from './consent-form.ts';
 import { presentConsent, presentMessage, STATUS_NAMES } from './presenter.ts';
 import { consentHistory, outbox, OUTBOX_PAGE, recordConsent, remindersFor, STATUSES } from './repository.ts';
@@ -67,10 +68,10 @@ export async function reminderRoutes(app: FastifyInstance, { db }: { db: Db }) {
   app.get('/reminders/outbox', { onRequest: requires(PERMISSIONS.remindersRead) }, async (request, reply) => {
     const q = request.query as { status?: string; page?: string };
     const status = STATUSES.includes(q.status as ReminderStatus) ? (q.status as ReminderStatus) : null;
-    const page = /^\d{1,5}$/.test(q.page ?? '') && Number(q.page) > 0 ? Number(q.page) : 1;
+    const page = pageNumber(q.page, 99_999); // any page a five-digit number names, as before
     const [{ rows, total }, settings] = await Promise.all([outbox(db, request.user!, { status, page }), loadSettings(db)]);
     await audit(db, request, { action: 'reminders.outbox.read', detail: { status, page } });
-    const pages = Math.max(1, Math.ceil(total / OUTBOX_PAGE));
+    const pages = pageCount(total, OUTBOX_PAGE);
     const link = (p: number) => `/reminders/outbox?${status ? `status=${status}&` : ''}page=${p}`;
     return reply.page(`${VIEWS}/outbox.njk`, {
       pageTitle: 'Text reminders: outbox and delivery log', total, settings,
